@@ -1,0 +1,29 @@
+// Builds the bundles: the CLI and the language server (Node), the VS Code
+// extension (Node, `vscode` external) and the preview page (browser).
+// Entries whose source does not exist yet are skipped, so a partial checkout
+// still builds.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { entryPoints: ['client/preview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+const active = targets.filter((t) => existsSync(t.entryPoints[0]));
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+if (watch) {
+  for (const t of active) {
+    const ctx = await esbuild.context({ ...common, ...t });
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(active.map((t) => esbuild.build({ ...common, ...t })));
+}

@@ -1,0 +1,96 @@
+import { isMap, isScalar, type Node } from 'yaml';
+import { findNode, keySpan, nodeSpan, type NodePath, type ParsedPlan } from './parse';
+import type { Fix, TextEdit } from './types';
+
+/**
+ * Minimal text edits on a plan: replace one value, rename one key, add one
+ * field. Nothing else in the text moves, so comments and layout survive.
+ */
+export class PlanEdits {
+  constructor(private readonly parsed: ParsedPlan) {}
+
+  edit(offset: number, length: number, newText: string): TextEdit {
+    return { offset, length, newText, range: this.parsed.lines.range(offset, offset + length) };
+  }
+
+  /** Replaces the value at `path` with `newText` (written as YAML, e.g. `2022-11` or `"a: b"`). */
+  replaceValue(path: NodePath, newText: string): TextEdit | undefined {
+    const found = findNode(this.parsed.doc, path);
+    const span = nodeSpan(found?.node);
+    if (span && span[1] > span[0]) return this.edit(span[0], span[1] - span[0], newText);
+    // An empty value (`rag:`): write the new value straight after the colon.
+    const key = found?.pair ? keySpan(found.pair) : undefined;
+    if (!key) return undefined;
+    const colon = this.parsed.text.indexOf(':', key[1]);
+    if (colon < 0) return undefined;
+    return this.edit(colon + 1, 0, ` ${newText}`);
+  }
+
+  /** Renames the key of the field at `path`. */
+  renameKey(path: NodePath, newKey: string): TextEdit | undefined {
+    const found = findNode(this.parsed.doc, path);
+    const span = found?.pair ? keySpan(found.pair) : undefined;
+    if (!span) return undefined;
+    return this.edit(span[0], span[1] - span[0], newKey);
+  }
+
+  /**
+   * Adds `key: value` as the last field of the mapping at `mapPath`, on its own
+   * line with the indentation of the mapping's other keys (or inside the braces
+   * of a flow mapping).
+   */
+  addField(mapPath: NodePath, key: string, valueText: string): TextEdit | undefined {
+    const map = findNode(this.parsed.doc, mapPath)?.node;
+    if (!isMap(map) || map.items.length === 0) return undefined;
+    const last = map.items[map.items.length - 1];
+    const lastEnd = nodeSpan(last.value)?.[1] ?? nodeSpan(last.key)?.[1];
+    const firstKey = nodeSpan(map.items[0].key);
+    if (lastEnd === undefined || !firstKey) return undefined;
+    const entry = valueText === '' ? `${key}:` : `${key}: ${valueText}`;
+    if (map.flow) return this.edit(lastEnd, 0, `, ${entry}`);
+    const indent = ' '.repeat(this.parsed.lines.positionAt(firstKey[0]).character);
+    const line = this.parsed.lines.positionAt(lastEnd).line;
+    if (line + 1 >= this.parsed.lines.lineCount) {
+      const eol = this.parsed.text.includes('\r\n') ? '\r\n' : '\n';
+      return this.edit(this.parsed.text.length, 0, `${this.parsed.text.endsWith('\n') ? '' : eol}${indent}${entry}${eol}`);
+    }
+    const eol = this.parsed.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.edit(this.parsed.lines.lineStart(line + 1), 0, `${indent}${entry}${eol}`);
+  }
+
+  /** A fix from edits, or undefined when an edit could not be made. */
+  fix(title: string, edits: (TextEdit | undefined)[], safe: boolean, preferred = false): Fix | undefined {
+    if (edits.length === 0 || edits.some((e) => e === undefined)) return undefined;
+    return { title, edits: edits as TextEdit[], safe, preferred };
+  }
+
+  /** The scalar node at a path, when there is one. */
+  scalarAt(path: NodePath): Node | undefined {
+    const node = findNode(this.parsed.doc, path)?.node;
+    return isScalar(node) ? node : undefined;
+  }
+}
+
+/** YAML text for a string value: plain when that reads back the same, else double-quoted. */
+export function yamlString(value: string): string {
+  if (/^[A-Za-z][A-Za-z0-9 ._\/()'&-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value) && !/ $/.test(value)) {
+    return value;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Applies edits to a text. Edits are applied from the end backwards; an edit
+ * that overlaps one already taken is skipped (the next `--fix` round picks it up).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let out = text;
+  let floor = Infinity;
+  for (const e of sorted) {
+    if (e.offset + e.length > floor) continue;
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+    floor = e.offset;
+  }
+  return out;
+}

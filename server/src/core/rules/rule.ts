@@ -1,0 +1,46 @@
+import type { PlanEdits } from '../edits';
+import type { PlanModel } from '../model';
+import type { NodePath, ParsedPlan } from '../parse';
+import type { Fix, Severity } from '../types';
+
+/** A finding as a rule reports it; the engine turns `path` + `at` into a range. */
+export interface RawFinding {
+  message: string;
+  path: NodePath;
+  /** Which part of the node to mark: its value (default), its key, or the item's first line. */
+  at?: 'value' | 'key' | 'item';
+  /** An explicit [start, end) offset span, for findings not tied to a plan node (comments, syntax). */
+  span?: [number, number];
+  fixes?: (Fix | undefined)[];
+}
+
+export interface RuleContext {
+  parsed: ParsedPlan;
+  plan: PlanModel;
+  /** Today as a day number (see dates.ts) and as `YYYY-MM-DD`. */
+  today: number;
+  todayIso: string;
+  dueSoonDays: number;
+  staleUpdateDays: number;
+  edits: PlanEdits;
+}
+
+/**
+ * One check of the plan format. Each rule lives in its own file with its docs;
+ * `check` reports raw findings and never throws for well-typed models.
+ */
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** A short title for lists and SARIF. */
+  title: string;
+  /** What it flags and why a council would care. */
+  description: string;
+  /** An example message, as a policy officer would see it. */
+  example: string;
+  /** Plan-level rules; undefined for `yaml-syntax` and `schema`, which the parser and validator report. */
+  check?(ctx: RuleContext, report: (finding: RawFinding) => void): void;
+}
+
+/** Public metadata of a rule (what the CLI's `rules` command, SARIF and the README list). */
+export type RuleInfo = Omit<Rule, 'check'>;

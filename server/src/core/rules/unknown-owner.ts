@@ -1,0 +1,48 @@
+import { yamlString } from '../edits';
+import { isPlaceholderOwner } from '../model';
+import { closest } from '../words';
+import { ownerReferences } from './owners';
+import type { Rule } from './rule';
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'owner';
+}
+
+/**
+ * When a plan keeps an owners registry, flags `owner`, `lead` and `support`
+ * entries that are not in it: a misspelt id splits one service's actions in
+ * two, and nobody sees their full load.
+ */
+export const unknownOwner: Rule = {
+  id: 'unknown-owner',
+  defaultSeverity: 'warning',
+  title: 'Owner is not in the owners list',
+  description: 'The plan has an `owners` registry and an `owner`, `lead` or `support` entry is not one of its ids. A misspelt owner splits a service\'s actions, so its workload and overdue count come out wrong. Placeholders such as `All` are reported by `unowned` instead.',
+  example: '`Human Resources` (owner of action 3a) is not in the owners list. Use one of its ids, such as `hr`, or add it to `owners:`.',
+  check(ctx, report) {
+    const owners = ctx.plan.owners;
+    if (!owners) return;
+    const names = new Map<string, string>();
+    for (const o of owners.values()) if (o.name) names.set(o.name.toLowerCase(), o.id);
+    for (const ref of ownerReferences(ctx.plan)) {
+      if (owners.has(ref.text) || isPlaceholderOwner(ref.text)) continue;
+      const byName = names.get(ref.text.toLowerCase());
+      const byCase = [...owners.keys()].find((id) => id.toLowerCase() === ref.text.toLowerCase());
+      const near = byName ?? byCase ?? closest(ref.text, owners.keys());
+      const hint = near ? `Did you mean \`${near}\` (${owners.get(near)?.name ?? near})?` : `Use one of its ids, such as \`${[...owners.keys()][0] ?? 'an-owner-id'}\`,`;
+      const newId = slug(ref.text);
+      const idLike = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ref.text);
+      const addId = idLike ? ref.text : owners.has(newId) ? `${newId}-2` : newId;
+      const addEdits = [ctx.edits.addField(['owners'], addId, `{ name: ${yamlString(ref.text)} }`)];
+      if (!idLike) addEdits.push(ctx.edits.replaceValue(ref.path, addId));
+      report({
+        message: `\`${ref.text}\` (${ref.role}) is not in the owners list. ${hint}${near ? ' Otherwise add it to `owners:`.' : ' or add it to `owners:`.'}`,
+        path: ref.path,
+        fixes: [
+          near ? ctx.edits.fix(`Change to \`${near}\``, [ctx.edits.replaceValue(ref.path, near)], false, true) : undefined,
+          ctx.edits.fix(`Add \`${addId}\` to the owners list`, addEdits, false, !near),
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,302 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import planSchema from '../../../schemas/equality-plan.schema.json';
+import { describeDue, parseDue, parseIsoDay, suggestIsoDay } from './dates';
+import type { PlanEdits } from './edits';
+import { isDict, type PlanModel } from './model';
+import { pathToPointer, pointerToPath, type NodePath } from './parse';
+import type { RawFinding } from './rules/rule';
+import type { Fix } from './types';
+import { closest, orList } from './words';
+
+/** The plan format's JSON Schema, as data. */
+export const PLAN_SCHEMA = planSchema as Record<string, unknown>;
+
+let validator: ValidateFunction | undefined;
+
+/** The compiled validator: built once per process, on first use. */
+function getValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+    validator = ajv.compile(PLAN_SCHEMA);
+  }
+  return validator;
+}
+
+/** Fields that have their own rule when missing or empty: never `schema` findings. */
+const OWN_RULE_FIELDS = new Set(['owner', 'due', 'measure', 'rag']);
+const DATE_FIELDS = new Set(['date', 'asOf', 'start', 'end']);
+
+const REQUIRED_HINTS: Record<string, string> = {
+  action: 'Add `action:` saying what will be done.',
+  id: 'Give it an `id:` that no other item of its kind uses (for example `1a`).',
+  title: 'Add a short `title:`.',
+  organisation: 'Add `organisation:` with the name of the council or public body.',
+  objectives: 'Add `objectives:` with at least one objective and its actions.',
+  actions: 'Add `actions:` (it may be an empty list, `actions: []`).',
+  milestones: 'Add `milestones:` with at least one value to reach by a date.',
+  direction: 'Add `direction: up` if higher is better, or `direction: down` if lower is better.',
+  name: 'Add `name:` with the person or service it stands for.',
+  date: 'Add `date:` in the form YYYY-MM-DD.',
+  value: 'Add `value:` with the number.',
+};
+
+/** Common wrong field names, mapped to the field that was meant. */
+const FIELD_SYNONYMS: Record<string, string> = {
+  deadline: 'due', 'by-when': 'due', by_when: 'due', bywhen: 'due', 'due-date': 'due', due_date: 'due', dueDate: 'due', date: 'due',
+  lead_officer: 'owner', 'lead-officer': 'owner', responsible: 'owner', responsible_officer: 'owner', 'responsible-officer': 'owner', officer: 'owner', lead_service: 'owner',
+  success_measure: 'measure', measure_of_success: 'measure', measures: 'measure', kpi: 'measure', success: 'measure',
+  desired_outcome: 'outcome', outcomes: 'outcome', ref: 'id', reference: 'id', RAG: 'rag', rating: 'rag', progress: 'updates', notes: 'updates',
+  supporting: 'support', supporting_services: 'support', characteristic: 'characteristics', protected_characteristics: 'characteristics',
+  name: 'title', objective: 'title', priority: 'title', organization: 'organisation', council: 'organisation', owner: 'lead',
+};
+
+const VALUE_SYNONYMS: Record<string, string> = {
+  complete: 'done', completed: 'done', finished: 'done', achieved: 'done', closed: 'done',
+  'in progress': 'in-progress', inprogress: 'in-progress', started: 'in-progress', ongoing: 'in-progress', 'on track': 'in-progress',
+  'not started': 'not-started', notstarted: 'not-started', planned: 'not-started',
+  cancelled: 'dropped', canceled: 'dropped', withdrawn: 'dropped', abandoned: 'dropped', removed: 'dropped',
+  r: 'red', a: 'amber', g: 'green', gren: 'green', grean: 'green', yellow: 'amber', orange: 'amber', ambre: 'amber',
+  ethnicity: 'race', ethnic: 'race', gender: 'sex', religion: 'religion-belief', belief: 'religion-belief', faith: 'religion-belief',
+  sexuality: 'sexual-orientation', 'sexual orientation': 'sexual-orientation', transgender: 'gender-reassignment', trans: 'gender-reassignment',
+  'gender reassignment': 'gender-reassignment', pregnancy: 'pregnancy-maternity', maternity: 'pregnancy-maternity', marriage: 'marriage-civil-partnership',
+  disabled: 'disability', carer: 'carers', veterans: 'armed-forces', 'armed forces': 'armed-forces', 'care leavers': 'care-experienced',
+  'socio economic': 'socio-economic', poverty: 'socio-economic',
+};
+
+type LabelOf = (path: NodePath) => string;
+
+/** "Action 2c", "Objective P1", "Target …", "owner `hr`", "the plan" for the item that holds a path. */
+export function makeLabeller(plan: PlanModel | undefined): LabelOf {
+  return (path) => {
+    if (!plan) return 'The plan';
+    if (path[0] === 'objectives' && typeof path[1] === 'number') {
+      const o = plan.objectives.find((x) => x.index === path[1]);
+      if (path[2] === 'actions' && typeof path[3] === 'number') {
+        const a = o?.actions.find((x) => x.index === path[3]);
+        return a?.label ?? `Action ${Number(path[3]) + 1} of ${o?.label.toLowerCase() ?? 'an objective'}`;
+      }
+      return o?.label ?? `Objective ${path[1] + 1}`;
+    }
+    if (path[0] === 'targets' && typeof path[1] === 'number') {
+      return plan.targets.find((x) => x.index === path[1])?.label ?? `Target ${path[1] + 1}`;
+    }
+    if (path[0] === 'owners' && path.length >= 2) return `Owner \`${String(path[1])}\``;
+    if (path[0] === 'period') return 'The plan period';
+    return 'The plan';
+  };
+}
+
+function fieldName(path: NodePath): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
+  return 'value';
+}
+
+function showValue(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a set of fields';
+  if (typeof v === 'string') return v === '' ? 'empty text' : `\`${v}\``;
+  if (typeof v === 'boolean') return `\`${v}\` (YAML reads yes/no/true/false as a yes-or-no value; put it in quotes if you mean the word)`;
+  return `\`${String(v)}\``;
+}
+
+function typeName(t: unknown, field: string): string {
+  const types = Array.isArray(t) ? t.filter((x) => x !== 'null') : [t];
+  if (types.includes('string') && types.includes('integer')) return field === 'id' ? 'a short id such as `1a`' : 'text';
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number (digits only, no % or £ sign)',
+    integer: 'a whole number',
+    array: 'a list (each item on its own line starting with `- `)',
+    object: 'a set of fields',
+    boolean: 'true or false',
+  };
+  return orList(types.map((x) => names[String(x)] ?? String(x)));
+}
+
+interface MappedError {
+  key: string;
+  finding: RawFinding;
+}
+
+function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdits): MappedError | undefined {
+  const path = pointerToPath(e.instancePath);
+  const where = label(path);
+  const field = fieldName(path);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const prop = String(params.missingProperty);
+      if (OWN_RULE_FIELDS.has(prop)) return undefined;
+      if (path.length === 0 && prop === 'eqplan') {
+        return { key: `${e.instancePath}|required|${prop}`, finding: { message: 'The file has no `eqplan: 1` line. Add it as the first line so tools know this is an equality plan (format version 1).', path: [], at: 'item', fixes: [] } };
+      }
+      return {
+        key: `${e.instancePath}|required|${prop}`,
+        finding: { message: `${where} has no \`${prop}\`. ${REQUIRED_HINTS[prop] ?? ''}`.trim(), path, at: 'item' },
+      };
+    }
+    case 'additionalProperties': {
+      const prop = String(params.additionalProperty);
+      const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
+      const known = Object.keys(parent?.properties ?? {});
+      let meant: string | undefined = FIELD_SYNONYMS[prop] ?? FIELD_SYNONYMS[prop.toLowerCase()];
+      if (meant && !known.includes(meant)) meant = undefined;
+      meant ??= known.find((k) => k.toLowerCase() === prop.toLowerCase()) ?? closest(prop, known, prop.length > 4 ? 2 : 1);
+      const objectValue = isDict(e.data) ? e.data : {};
+      const clash = meant !== undefined && meant in objectValue;
+      const hint = meant && !clash ? ` Did you mean \`${meant}\`?` : '';
+      const fieldPath = [...path, prop];
+      return {
+        key: `${e.instancePath}|additional|${prop}`,
+        finding: {
+          message: `${where} has a field \`${prop}\` that eqplan does not know.${hint} Fields for local use must start with \`x-\`.`,
+          path: fieldPath,
+          at: 'key',
+          fixes: [
+            meant && !clash ? edits.fix(`Rename \`${prop}\` to \`${meant}\``, [edits.renameKey(fieldPath, meant)], false, true) : undefined,
+            edits.fix(`Rename \`${prop}\` to \`x-${prop}\` (keep it as a local field)`, [edits.renameKey(fieldPath, `x-${prop}`)], false),
+          ],
+        },
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).filter((v) => v !== null).map(String);
+      const raw = e.data;
+      const text = typeof raw === 'string' ? raw : String(raw);
+      const normal = text.trim().toLowerCase();
+      const direct = allowed.find((a) => a === normal || a === normal.replace(/\s+/g, '-'));
+      const synonym = VALUE_SYNONYMS[normal];
+      const fix = direct ?? (synonym && allowed.includes(synonym) ? synonym : undefined) ?? closest(normal, allowed, 1);
+      const isCharacteristic = path.includes('characteristics');
+      const message = isCharacteristic
+        ? `\`${text}\` is not one of the protected characteristics eqplan knows. Use one of: ${allowed.join(', ')}.`
+        : `\`${field}\` must be ${orList(allowed)}, not \`${text}\`.`;
+      return {
+        key: `${e.instancePath}|enum`,
+        finding: {
+          message: fix ? `${message} Did you mean \`${fix}\`?` : message,
+          path,
+          fixes: fix ? [edits.fix(`Change to \`${fix}\``, [edits.replaceValue(path, fix)], fix === direct, true)] : [],
+        },
+      };
+    }
+    case 'const':
+      return { key: `${e.instancePath}|const`, finding: { message: `\`${field}\` must be 1, the version of the plan format this file follows.`, path, fixes: [edits.fix('Change to 1', [edits.replaceValue(path, '1')], false, true)] } };
+    case 'type': {
+      if (OWN_RULE_FIELDS.has(field) && (e.data === '' || e.data === null)) return undefined;
+      let message = `\`${field}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} should be ${typeName(params.type, field)}, not ${showValue(e.data)}.`;
+      if (field === 'owner' && Array.isArray(e.data)) message += ' Give one owner here and list the others under `support:`.';
+      if (path.length === 0) message = 'The file must be a plan: a set of fields starting with `eqplan: 1`, `organisation:`, `title:` and `objectives:`, not a list or a single value.';
+      return { key: `${e.instancePath}|type`, finding: { message, path } };
+    }
+    case 'pattern': {
+      if (!(typeof e.data === 'string')) return undefined;
+      return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, e.data, where, edits) };
+    }
+    case 'propertyNames': {
+      const name = String(params.propertyName);
+      return {
+        key: `${e.instancePath}|names|${name}`,
+        finding: {
+          message: `Owner id \`${name}\` can only use letters, digits, dots, dashes and underscores. Use an id such as \`${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}\` and put the full name under \`name:\`.`,
+          path: [...path, name],
+          at: 'key',
+        },
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+      if (field === 'due') return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, String(e.data), where, edits) };
+      return { key: `${e.instancePath}|range`, finding: { message: `\`${field}\` must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${showValue(e.data)}.`, path } };
+    case 'minItems':
+      return { key: `${e.instancePath}|minItems`, finding: { message: `\`${field}\` needs at least ${String(params.limit)} ${field === 'objectives' ? 'objective' : field === 'milestones' ? 'milestone' : 'item'}. ${REQUIRED_HINTS[field] ?? ''}`.trim(), path } };
+    default:
+      return { key: `${e.instancePath}|${e.keyword}`, finding: { message: `\`${field}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} does not fit the plan format. Compare it with the example in the eqplan README.`, path } };
+  }
+}
+
+/** The finding for a date written in a form eqplan does not read, with a rewrite when the phrase is recognised. */
+function dateFinding(path: NodePath, field: string, raw: string, where: string, edits: PlanEdits): RawFinding {
+  const possessive = `${where}'s`;
+  if (field === 'due') {
+    const due = parseDue(raw);
+    const suggestion = due.kind === 'invalid' ? due.suggestion : undefined;
+    if (suggestion) {
+      const meaning = parseDue(suggestion);
+      const reads = meaning.kind === 'date' ? ` (${describeDue(meaning)})` : '';
+      return {
+        message: `${possessive} deadline \`${raw}\` is not written in a form eqplan reads. Write it as \`${suggestion}\`${reads}.`,
+        path,
+        fixes: [edits.fix(`Change the deadline to ${suggestion}`, [edits.replaceValue(path, suggestion)], true, true)],
+      };
+    }
+    return {
+      message: `${possessive} deadline \`${raw}\` is not a date eqplan can read. Write a day as YYYY-MM-DD, a month as YYYY-MM, a quarter as YYYY-Q1 to YYYY-Q4, a year as YYYY, or \`ongoing\` or \`tbc\`.`,
+      path,
+    };
+  }
+  const suggestion = DATE_FIELDS.has(field) ? suggestIsoDay(raw) : undefined;
+  if (suggestion) {
+    return {
+      message: `\`${field}\` \`${raw}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} must be a day written YYYY-MM-DD. Write it as \`${suggestion}\`.`,
+      path,
+      fixes: [edits.fix(`Change the date to ${suggestion}`, [edits.replaceValue(path, suggestion)], true, true)],
+    };
+  }
+  return { message: `\`${field}\` \`${raw}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} must be a day written YYYY-MM-DD, for example 2024-03-31.`, path };
+}
+
+/** Dates that match the pattern but name no real day (30 Feb, month 13). */
+function impossibleDates(root: unknown, label: LabelOf): RawFinding[] {
+  const out: RawFinding[] = [];
+  const visit = (v: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
+    else if (isDict(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        const p = [...path, k];
+        if (typeof x === 'string' && (DATE_FIELDS.has(k) || k === 'due')) {
+          const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(x);
+          if (!m) continue;
+          const bad = k === 'due' ? (() => { const d = parseDue(x); return d.kind === 'invalid' ? d.reason : undefined; })() : m[3] !== undefined && parseIsoDay(x) === undefined ? 'it is not a real day' : undefined;
+          if (bad) out.push({ message: `\`${k}\` \`${x}\` in ${label(path).charAt(0).toLowerCase() + label(path).slice(1)} is not a real date: ${bad}. Check the day and month.`, path: p });
+        } else if (typeof x === 'object' && x !== null && !k.startsWith('x-')) visit(x, p);
+      }
+    }
+  };
+  visit(root, []);
+  return out;
+}
+
+/**
+ * Validates the plan's value against the JSON Schema and turns each problem
+ * into one plain-English finding on the narrowest node. Missing or empty
+ * `owner`, `due`, `measure` and `rag` are left to their own rules.
+ */
+export function checkSchema(root: unknown, plan: PlanModel | undefined, edits: PlanEdits): RawFinding[] {
+  const validate = getValidator();
+  const label = makeLabeller(plan);
+  const findings: RawFinding[] = [];
+  if (!validate(root)) {
+    const errors = validate.errors ?? [];
+    const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    const seen = new Set<string>();
+    for (const e of errors) {
+      if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) continue;
+      if (e.keyword === 'pattern' && e.propertyName !== undefined) continue; // reported as propertyNames
+      if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+      const mapped = mapError(e, root, label, edits);
+      if (!mapped || seen.has(mapped.key)) continue;
+      seen.add(mapped.key);
+      findings.push(mapped.finding);
+    }
+  }
+  findings.push(...impossibleDates(root, label));
+  return findings;
+}
+
+export function isFix(f: Fix | undefined): f is Fix {
+  return f !== undefined;
+}
+
+export { pathToPointer };

@@ -1,0 +1,74 @@
+/**
+ * Shared types of the eqplan engine. The engine is pure: text and options in,
+ * findings and a plan summary out. Positions are 0-based lines and UTF-16
+ * columns, exactly as LSP counts them, so the server can pass them straight on.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** A severity as set in a config file or setting; `off` turns a rule off. */
+export type SeverityLevel = Severity | 'off';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One text replacement; `offset`/`length` index the text the engine checked. */
+export interface TextEdit {
+  range: Range;
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, as a quick-fix title: "Change the deadline to 2022-11". */
+  title: string;
+  edits: TextEdit[];
+  /**
+   * Safe fixes keep the meaning of the plan (a date phrase written in canonical
+   * form, a RAG in lower case) and are applied by `eqplan check --fix` and
+   * "Fix all". Other fixes are offered one by one as quick fixes only.
+   */
+  safe: boolean;
+  /** The preferred fix of a finding (VS Code's `isPreferred`). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Plain English for a policy officer: what is wrong, where, what to do. */
+  message: string;
+  range: Range;
+  /** Start and end offsets of `range` in the text. */
+  offset: number;
+  endOffset: number;
+  /** JSON pointer to the node the finding is about, e.g. `/objectives/0/actions/2/due`. */
+  path: string;
+  fixes: Fix[];
+}
+
+/** Settings a check depends on. Every field is optional; defaults in `options.ts`. */
+export interface CheckOptions {
+  /** "Today" (YYYY-MM-DD) from `--as-of` or the `eqplan.asOf` setting; wins over the plan's `asOf`. */
+  asOf?: string;
+  /** The local date used when neither `asOf` option nor the plan's `asOf` is set (YYYY-MM-DD). */
+  localToday?: string;
+  /** Days ahead that count as "due soon" (default 14). */
+  dueSoonDays?: number;
+  /** Days after which an open action's newest update is stale (default 90). */
+  staleUpdateDays?: number;
+  /** Per-rule severity overrides. */
+  rules?: Record<string, SeverityLevel>;
+}
+
+/** Where "today" came from, for hovers and reports. */
+export type TodaySource = 'option' | 'plan' | 'local';
