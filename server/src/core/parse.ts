@@ -30,7 +30,7 @@ const MAX_ALIAS_COUNT = 100;
 function plainSyntaxMessage(code: string, message: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'This field appears twice in the same place. Keep one of them (YAML keeps neither reliably).';
+      return 'This field appears twice in the same item. Keep one of them: with two values nobody can tell which one counts.';
     case 'MISSING_CHAR': {
       const quote = /closing (\S+)/.exec(message)?.[1];
       return quote ? `A ${quote.replace('quote', ' quote').trim()} is not closed. Add the closing quote at the end of the value.` : `Something is not closed here: ${message}.`;
@@ -46,8 +46,10 @@ function plainSyntaxMessage(code: string, message: string): string {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return 'A field name runs over more than one line, or a value is missing its `key:`. Check the indentation and colons here.';
-    case 'UNEXPECTED_TOKEN':
-      return `This line is not valid YAML (${message.replace(/\s+at line.*$/s, '').toLowerCase()}). Check the colons, dashes and indentation.`;
+    case 'UNEXPECTED_TOKEN': {
+      const token = /"([^"]{1,20})"/.exec(message)?.[1];
+      return `${token ? `A \`${token}\` here is not expected.` : 'This line is not valid YAML.'} Check the colons, dashes, brackets and indentation.`;
+    }
     default:
       return `This is not valid YAML: ${message.replace(/\s+at line.*$/s, '')}.`;
   }

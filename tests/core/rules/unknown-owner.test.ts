@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../../server/src/core';
+import { action, check, ofRule, planWith } from '../helpers';
+
+const head = 'owners:\n  hr: { name: Human Resources }\n  equalities-team: { name: Equalities Team }';
+
+describe('rule unknown-owner', () => {
+  it('flags owner, lead and support entries not in the registry', () => {
+    const text = planWith(action({ owner: 'finance', support: '[hr, comms]' }), { head }).replace('    title: Accessible services', '    title: Accessible services\n    lead: policy');
+    const found = ofRule(check(text), 'unknown-owner');
+    assert.deepEqual(found.map((f) => f.path), ['/objectives/0/lead', '/objectives/0/actions/0/owner', '/objectives/0/actions/0/support/1']);
+    assert.match(found[1].message, /^`finance` \(owner of action 1a\) is not in the owners list/);
+  });
+  it('suggests the registered id for a registered name or a near miss', () => {
+    const [byName] = ofRule(check(planWith(action({ owner: 'Human Resources' }), { head })), 'unknown-owner');
+    assert.match(byName.message, /Did you mean `hr` \(Human Resources\)\?/);
+    const [typo] = ofRule(check(planWith(action({ owner: 'equalities-teem' }), { head })), 'unknown-owner');
+    assert.equal(typo.fixes[0].title, 'Change to `equalities-team`');
+  });
+  it('adds an unknown owner to the registry with a fix, keeping comments', () => {
+    const text = planWith(action({ owner: 'Adult Social Care  # the lead service' }), { head });
+    const [f] = ofRule(check(text), 'unknown-owner');
+    const add = f.fixes.find((x) => x.title.startsWith('Add'));
+    assert.ok(add);
+    const fixed = applyEdits(text, add.edits);
+    assert.match(fixed, /\n  adult-social-care: \{ name: Adult Social Care \}\n/);
+    assert.match(fixed, /owner: adult-social-care  # the lead service/);
+    assert.equal(ofRule(check(fixed), 'unknown-owner').length, 0);
+  });
+  it('does nothing without a registry, and leaves placeholders to unowned', () => {
+    assert.equal(ofRule(check(planWith(action({ owner: 'finance' }))), 'unknown-owner').length, 0);
+    const all = check(planWith(action({ owner: 'All' }), { head }));
+    assert.equal(ofRule(all, 'unknown-owner').length, 0);
+    assert.equal(ofRule(all, 'unowned').length, 1);
+  });
+});
