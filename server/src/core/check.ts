@@ -43,7 +43,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckOptions = {}): Che
 
   let model: PlanModel | undefined;
   const edits = new PlanEdits(parsed);
-  if (parsed.syntax.length === 0) {
+  if (parsed.readable) {
     const value = parsed.value;
     if (value === null || value === undefined) {
       raw.push({ rule: 'schema', message: 'The file is empty. Start it with `eqplan: 1`, then `organisation:`, `title:` and `objectives:` (see the example in the eqplan README).', path: [], span: [0, 0] });
@@ -68,6 +68,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckOptions = {}): Che
     }
   }
 
+  dropExplainedMissing(raw);
   const suppressions = findSuppressions(parsed, KNOWN_RULES);
   raw.push(...suppressions.problems);
 
@@ -94,6 +95,19 @@ export function checkParsed(parsed: ParsedPlan, options: CheckOptions = {}): Che
 
   const summary = model ? buildSummary(parsed, model, findings, { today, todaySource, todayDay, dueSoonDays }) : undefined;
   return { findings, summary, today, todaySource, parsed, model };
+}
+
+/** The rule that reports each field when it is missing. */
+const MISSING_RULE_FIELD: Record<string, string> = { 'missing-deadline': 'due', unowned: 'owner', 'missing-measure': 'measure', 'missing-rag': 'rag' };
+
+/** One problem, one finding: `deadline:` written for `due:` is a schema finding, not also `missing-deadline`. */
+function dropExplainedMissing(raw: (RawFinding & { rule: string })[]): void {
+  const explained = new Set(raw.filter((f) => f.explainsMissing).map((f) => `${f.explainsMissing!.item}|${f.explainsMissing!.field}`));
+  if (explained.size === 0) return;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const field = MISSING_RULE_FIELD[raw[i].rule];
+    if (field && raw[i].at === 'item' && explained.has(`${pathToPointer(raw[i].path)}|${field}`)) raw.splice(i, 1);
+  }
 }
 
 /** "Today": the option (`--as-of` / setting), else the plan's `asOf`, else the local date. */

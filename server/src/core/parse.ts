@@ -16,9 +16,11 @@ export interface ParsedPlan {
   lines: LineIndex;
   /** The YAML document with source ranges; undefined when the text could not be read at all. */
   doc: Document.Parsed | undefined;
-  /** The plain JS value; undefined when there were syntax problems. */
+  /** The plain JS value; undefined when syntax problems stop the plan being read. */
   value: unknown;
   syntax: SyntaxProblem[];
+  /** False when syntax problems stop the plan being read; only `yaml-syntax` findings are reported then. */
+  readable: boolean;
 }
 
 /** Texts larger than this are refused rather than parsed (a plan of 5,000 actions is about 2 MB). */
@@ -32,8 +34,13 @@ function plainSyntaxMessage(code: string, message: string): string {
     case 'DUPLICATE_KEY':
       return 'This field appears twice in the same item. Keep one of them: with two values nobody can tell which one counts.';
     case 'MISSING_CHAR': {
-      const quote = /closing (\S+)/.exec(message)?.[1];
-      return quote ? `A ${quote.replace('quote', ' quote').trim()} is not closed. Add the closing quote at the end of the value.` : `Something is not closed here: ${message}.`;
+      if (/quote/.test(message)) {
+        const quote = /closing (\S+?)quote/.exec(message)?.[1] ?? '';
+        return `A ${quote ? `${quote} ` : ''}quote is not closed. Add the closing quote at the end of the value.`;
+      }
+      if (/Sequence item without - indicator/.test(message)) return 'The indentation of this line does not match the fields around it. Line it up with the other fields of the same item (use spaces, the same number for each field).';
+      if (/flow/i.test(message) || /[\]}]/.test(message)) return 'A `[` or `{` is not closed. Add the closing bracket.';
+      return 'Something is missing here (a colon, dash or closing bracket). Check this line against the lines around it.';
     }
     case 'BAD_INDENT':
       return 'The indentation here does not line up with the lines around it. Indent fields of the same item by the same number of spaces.';
@@ -62,21 +69,23 @@ function plainSyntaxMessage(code: string, message: string): string {
 export function parsePlan(text: string): ParsedPlan {
   const lines = new LineIndex(text);
   if (text.length > MAX_TEXT_LENGTH) {
-    return { text, lines, doc: undefined, value: undefined, syntax: [{ message: `The file is ${(text.length / 1048576).toFixed(1)} MB, too large to be a plan (the limit is ${MAX_TEXT_LENGTH / 1048576} MB). Split it into smaller plans.`, offset: 0, endOffset: 0 }] };
+    return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: `The file is ${(text.length / 1048576).toFixed(1)} MB, too large to be a plan (the limit is ${MAX_TEXT_LENGTH / 1048576} MB). Split it into smaller plans.`, offset: 0, endOffset: 0 }] };
   }
   // eslint-disable-next-line no-control-regex
   const binary = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/.exec(text);
   if (binary) {
-    return { text, lines, doc: undefined, value: undefined, syntax: [{ message: 'The file contains binary data (control characters), so it is not a text plan. Check that this is the right file and that it was saved as plain text (UTF-8).', offset: binary.index, endOffset: binary.index + 1 }] };
+    return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: 'The file contains binary data (control characters), so it is not a text plan. Check that this is the right file and that it was saved as plain text (UTF-8).', offset: binary.index, endOffset: binary.index + 1 }] };
   }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   } catch {
-    return { text, lines, doc: undefined, value: undefined, syntax: [{ message: 'The file could not be read as YAML. Check the indentation and brackets.', offset: 0, endOffset: 0 }] };
+    return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: 'The file could not be read as YAML. Check the indentation and brackets.', offset: 0, endOffset: 0 }] };
   }
   const syntax: SyntaxProblem[] = [];
   const seen = new Set<string>();
+  // A repeated key is reported, but the plan can still be read (the last value wins), so the other checks go on.
+  const blocking = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   for (const error of doc.errors) {
     const [start, end] = error.pos ?? [0, 0];
     const message = plainSyntaxMessage(error.code, error.message);
@@ -87,14 +96,16 @@ export function parsePlan(text: string): ParsedPlan {
     if (syntax.length >= MAX_SYNTAX_PROBLEMS) break;
   }
   let value: unknown;
-  if (syntax.length === 0) {
+  let blockingAlias = false;
+  if (!blocking) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch {
+      blockingAlias = true;
       syntax.push({ message: 'The file repeats aliases (`*name`) so many times that reading it would never finish. Plans do not need aliases: write the values out.', offset: 0, endOffset: 0 });
     }
   }
-  return { text, lines, doc, value, syntax };
+  return { text, lines, doc, value, syntax, readable: !blocking && !blockingAlias };
 }
 
 /** The YAML node at a path, with the pair that holds it when it is a map value. */

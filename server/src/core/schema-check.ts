@@ -6,7 +6,7 @@ import { isDict, type PlanModel } from './model';
 import { pathToPointer, pointerToPath, type NodePath } from './parse';
 import type { RawFinding } from './rules/rule';
 import type { Fix } from './types';
-import { closest, orList } from './words';
+import { closest, orList, possessive } from './words';
 
 /** The plan format's JSON Schema, as data. */
 export const PLAN_SCHEMA = planSchema as Record<string, unknown>;
@@ -40,14 +40,15 @@ const REQUIRED_HINTS: Record<string, string> = {
   value: 'Add `value:` with the number.',
 };
 
-/** Common wrong field names, mapped to the field that was meant. */
-const FIELD_SYNONYMS: Record<string, string> = {
-  deadline: 'due', 'by-when': 'due', by_when: 'due', bywhen: 'due', 'due-date': 'due', due_date: 'due', dueDate: 'due', date: 'due',
-  lead_officer: 'owner', 'lead-officer': 'owner', responsible: 'owner', responsible_officer: 'owner', 'responsible-officer': 'owner', officer: 'owner', lead_service: 'owner',
-  success_measure: 'measure', measure_of_success: 'measure', measures: 'measure', kpi: 'measure', success: 'measure',
-  desired_outcome: 'outcome', outcomes: 'outcome', ref: 'id', reference: 'id', RAG: 'rag', rating: 'rag', progress: 'updates', notes: 'updates',
-  supporting: 'support', supporting_services: 'support', characteristic: 'characteristics', protected_characteristics: 'characteristics',
-  name: 'title', objective: 'title', priority: 'title', organization: 'organisation', council: 'organisation', owner: 'lead',
+/** Common wrong field names, mapped to the fields that may have been meant (the first one the item allows wins). */
+const FIELD_SYNONYMS: Record<string, string[]> = {
+  deadline: ['due'], 'by-when': ['due'], by_when: ['due'], bywhen: ['due'], 'due-date': ['due'], due_date: ['due'], duedate: ['due'], date: ['due'],
+  lead_officer: ['owner', 'lead'], 'lead-officer': ['owner', 'lead'], responsible: ['owner', 'lead'], responsible_officer: ['owner', 'lead'],
+  'responsible-officer': ['owner', 'lead'], officer: ['owner', 'lead'], lead_service: ['owner', 'lead'], lead: ['owner'], owner: ['lead'],
+  success_measure: ['measure'], measure_of_success: ['measure'], measures: ['measure'], kpi: ['measure'], success: ['measure'],
+  desired_outcome: ['outcome'], outcomes: ['outcome'], ref: ['id'], reference: ['id'], rating: ['rag'], progress: ['updates'], notes: ['updates'],
+  supporting: ['support'], supporting_services: ['support'], characteristic: ['characteristics'], protected_characteristics: ['characteristics'],
+  name: ['title'], objective: ['title'], priority: ['title'], organization: ['organisation'], council: ['organisation'],
 };
 
 const VALUE_SYNONYMS: Record<string, string> = {
@@ -140,8 +141,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
       const prop = String(params.additionalProperty);
       const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const known = Object.keys(parent?.properties ?? {});
-      let meant: string | undefined = FIELD_SYNONYMS[prop] ?? FIELD_SYNONYMS[prop.toLowerCase()];
-      if (meant && !known.includes(meant)) meant = undefined;
+      let meant = (FIELD_SYNONYMS[prop] ?? FIELD_SYNONYMS[prop.toLowerCase()] ?? []).find((k) => known.includes(k));
       meant ??= known.find((k) => k.toLowerCase() === prop.toLowerCase()) ?? closest(prop, known, prop.length > 4 ? 2 : 1);
       const objectValue = isDict(e.data) ? e.data : {};
       const clash = meant !== undefined && meant in objectValue;
@@ -153,6 +153,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
           message: `${where} has a field \`${prop}\` that eqplan does not know.${hint} Fields for local use must start with \`x-\`.`,
           path: fieldPath,
           at: 'key',
+          explainsMissing: meant && !clash ? { item: pathToPointer(path), field: meant } : undefined,
           fixes: [
             meant && !clash ? edits.fix(`Rename \`${prop}\` to \`${meant}\``, [edits.renameKey(fieldPath, meant)], false, true) : undefined,
             edits.fix(`Rename \`${prop}\` to \`x-${prop}\` (keep it as a local field)`, [edits.renameKey(fieldPath, `x-${prop}`)], false),
@@ -171,7 +172,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
       const isCharacteristic = path.includes('characteristics');
       const message = isCharacteristic
         ? `\`${text}\` is not one of the protected characteristics eqplan knows. Use one of: ${allowed.join(', ')}.`
-        : `\`${field}\` must be ${orList(allowed)}, not \`${text}\`.`;
+        : `${possessive(where)} \`${field}\` must be ${orList(allowed)}, not \`${text}\`.`;
       return {
         key: `${e.instancePath}|enum`,
         finding: {
@@ -218,7 +219,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
 
 /** The finding for a date written in a form eqplan does not read, with a rewrite when the phrase is recognised. */
 function dateFinding(path: NodePath, field: string, raw: string, where: string, edits: PlanEdits): RawFinding {
-  const possessive = `${where}'s`;
+  const whose = possessive(where);
   if (field === 'due') {
     const due = parseDue(raw);
     const suggestion = due.kind === 'invalid' ? due.suggestion : undefined;
@@ -226,13 +227,13 @@ function dateFinding(path: NodePath, field: string, raw: string, where: string, 
       const meaning = parseDue(suggestion);
       const reads = meaning.kind === 'date' ? ` (${describeDue(meaning)})` : '';
       return {
-        message: `${possessive} deadline \`${raw}\` is not written in a form eqplan reads. Write it as \`${suggestion}\`${reads}.`,
+        message: `${whose} deadline \`${raw}\` is not written in a form eqplan reads. Write it as \`${suggestion}\`${reads}.`,
         path,
         fixes: [edits.fix(`Change the deadline to ${suggestion}`, [edits.replaceValue(path, suggestion)], true, true)],
       };
     }
     return {
-      message: `${possessive} deadline \`${raw}\` is not a date eqplan can read. Write a day as YYYY-MM-DD, a month as YYYY-MM, a quarter as YYYY-Q1 to YYYY-Q4, a year as YYYY, or \`ongoing\` or \`tbc\`.`,
+      message: `${whose} deadline \`${raw}\` is not a date eqplan can read. Write a day as YYYY-MM-DD, a month as YYYY-MM, a quarter as YYYY-Q1 to YYYY-Q4, a year as YYYY, or \`ongoing\` or \`tbc\`.`,
       path,
     };
   }

@@ -54,3 +54,8 @@ export function closest(word: string, candidates: Iterable<string>, max = 2): st
   }
   return best;
 }
+
+/** "Action 1g's", "Action PP-care-leavers'" */
+export function possessive(label: string): string {
+  return /s$/i.test(label) ? `${label}'` : `${label}'s`;
+}

@@ -10,14 +10,14 @@ describe('rule schema', () => {
   it('explains a misspelt RAG and fixes its case safely', () => {
     const text = planWith(action({ rag: '"Green "' }));
     const [f] = ofRule(check(text), 'schema');
-    assert.equal(f.message, '`rag` must be red, amber or green, not `Green `. Did you mean `green`?');
+    assert.equal(f.message, "Action 1a's `rag` must be red, amber or green, not `Green `. Did you mean `green`?");
     assert.equal(f.path, '/objectives/0/actions/0/rag');
     assert.equal(f.fixes[0].safe, true);
     assert.match(applyEdits(text, f.fixes[0].edits), /rag: green\n/);
   });
   it('offers a status synonym as a quick fix but not as a safe one', () => {
     const [f] = ofRule(check(planWith(action({ status: 'complete' }))), 'schema');
-    assert.match(f.message, /`status` must be not-started, in-progress, done or dropped, not `complete`. Did you mean `done`\?/);
+    assert.match(f.message, /Action 1a's `status` must be not-started, in-progress, done or dropped, not `complete`. Did you mean `done`\?/);
     assert.equal(f.fixes[0].safe, false);
   });
   it('names an unknown field on its key, with a did-you-mean and a rename fix', () => {
@@ -82,5 +82,14 @@ describe('rule schema', () => {
     const found = check('name: my-app\nversion: 2\n');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /not an equality plan/);
+  });
+});
+
+describe('one problem, one finding', () => {
+  it('a misspelt `deadline:` is not also missing-deadline, but a real missing due still is', () => {
+    const all = check(planWith(action({ due: undefined, deadline: '2024-03' })));
+    assert.deepEqual(all.map((f) => f.rule), ['schema']);
+    const other = check(planWith(action({ due: undefined, 'x-deadline': '2024-03' })));
+    assert.deepEqual(other.map((f) => f.rule), ['missing-deadline']);
   });
 });

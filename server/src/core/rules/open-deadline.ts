@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { possessive } from '../words';
 
 /** Reports `ongoing` and `tbc` deadlines, which can never go overdue, so a plan does not hide slippage behind them. */
 export const openDeadline: Rule = {
@@ -12,8 +13,8 @@ export const openDeadline: Rule = {
       if (a.due.kind !== 'open') continue;
       const message =
         a.due.word === 'tbc'
-          ? `${a.label}'s deadline is \`tbc\`, so it can never show as overdue. Agree a date when you can.`
-          : `${a.label}'s deadline is \`ongoing\`, so it can never show as overdue. Consider a date to review it by.`;
+          ? `${possessive(a.label)} deadline is \`tbc\`, so it can never show as overdue. Agree a date when you can.`
+          : `${possessive(a.label)} deadline is \`ongoing\`, so it can never show as overdue. Consider a date to review it by.`;
       report({ message, path: [...a.path, 'due'] });
     }
   },

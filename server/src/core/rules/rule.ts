@@ -11,6 +11,12 @@ export interface RawFinding {
   at?: 'value' | 'key' | 'item';
   /** An explicit [start, end) offset span, for findings not tied to a plan node (comments, syntax). */
   span?: [number, number];
+  /**
+   * Set by a schema finding that suggests renaming an unknown key to a field
+   * that has its own "missing" rule (`deadline` -> `due`): that rule's finding
+   * on the same item is the same problem, so it is dropped.
+   */
+  explainsMissing?: { item: string; field: string };
   fixes?: (Fix | undefined)[];
 }
 

@@ -24,11 +24,18 @@ export const unknownOwner: Rule = {
     if (!owners) return;
     const names = new Map<string, string>();
     for (const o of owners.values()) if (o.name) names.set(o.name.toLowerCase(), o.id);
+    // Plans repeat the same unknown owner many times: look each text up once.
+    const nearest = new Map<string, string | undefined>();
+    const lookUp = (text: string): string | undefined => {
+      if (!nearest.has(text)) {
+        const lower = text.toLowerCase();
+        nearest.set(text, names.get(lower) ?? [...owners.keys()].find((id) => id.toLowerCase() === lower) ?? closest(text, owners.keys()));
+      }
+      return nearest.get(text);
+    };
     for (const ref of ownerReferences(ctx.plan)) {
       if (owners.has(ref.text) || isPlaceholderOwner(ref.text)) continue;
-      const byName = names.get(ref.text.toLowerCase());
-      const byCase = [...owners.keys()].find((id) => id.toLowerCase() === ref.text.toLowerCase());
-      const near = byName ?? byCase ?? closest(ref.text, owners.keys());
+      const near = lookUp(ref.text);
       const hint = near ? `Did you mean \`${near}\` (${owners.get(near)?.name ?? near})?` : `Use one of its ids, such as \`${[...owners.keys()][0] ?? 'an-owner-id'}\`,`;
       const newId = slug(ref.text);
       const idLike = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ref.text);

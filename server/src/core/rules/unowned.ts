@@ -1,6 +1,7 @@
 import { idText, isPlaceholderOwner } from '../model';
 import { ownerSuggestions } from './owners';
 import type { Rule } from './rule';
+import { possessive } from '../words';
 
 /**
  * Flags open actions with no real owner: none, empty, or a placeholder such as
@@ -21,7 +22,7 @@ export const unowned: Rule = {
       const suggestions = ownerSuggestions(ctx.plan, a).slice(0, 5);
       if (owner) {
         report({
-          message: `${a.label}'s owner is \`${owner}\`, which names nobody. Name the lead officer or service responsible.`,
+          message: `${possessive(a.label)} owner is \`${owner}\`, which names nobody. Name the lead officer or service responsible.`,
           path: [...a.path, 'owner'],
           fixes: suggestions.map((id, i) =>
             ctx.edits.fix(`Make ${ctx.plan.owners?.get(id)?.name ?? id} (\`${id}\`) the owner`, [ctx.edits.replaceValue([...a.path, 'owner'], id)], false, i === 0),
