@@ -58,6 +58,12 @@ export class PlanEdits {
     return this.edit(this.parsed.lines.lineStart(line + 1), 0, `${indent}${entry}${eol}`);
   }
 
+  /** The source text of the value at a path, as written. */
+  sourceText(path: NodePath): string {
+    const span = nodeSpan(findNode(this.parsed.doc, path)?.node);
+    return span ? this.parsed.text.slice(span[0], span[1]) : '';
+  }
+
   /** A fix from edits, or undefined when an edit could not be made. */
   fix(title: string, edits: (TextEdit | undefined)[], safe: boolean, preferred = false): Fix | undefined {
     if (edits.length === 0 || edits.some((e) => e === undefined)) return undefined;

@@ -87,9 +87,11 @@ export function parsePlan(text: string): ParsedPlan {
   // A repeated key is reported, but the plan can still be read (the last value wins), so the other checks go on.
   const blocking = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   for (const error of doc.errors) {
-    const [start, end] = error.pos ?? [0, 0];
+    let [start, end] = error.pos ?? [0, 0];
     const message = plainSyntaxMessage(error.code, error.message);
-    const key = `${start}:${message}`;
+    if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) [start, end] = openingQuote(text, start) ?? [start, end];
+    // One problem, one finding: the parser often reports a slip twice on the same line.
+    const key = `${lines.positionAt(start).line}`;
     if (seen.has(key)) continue;
     seen.add(key);
     syntax.push({ message, offset: start, endOffset: Math.max(start, end) });
@@ -106,6 +108,26 @@ export function parsePlan(text: string): ParsedPlan {
     }
   }
   return { text, lines, doc, value, syntax, readable: !blocking && !blockingAlias };
+}
+
+/**
+ * Where an unclosed quote was opened: the parser reports the end of the text,
+ * but the officer needs the line where the quote starts. Returns the last
+ * value before `before` that opens a quote and does not close it on its line.
+ */
+function openingQuote(text: string, before: number): [number, number] | undefined {
+  const re = /^[^#\n]*?(?::|-)[ \t]+(["'])(.*)$/gm;
+  let found: [number, number] | undefined;
+  for (let m = re.exec(text); m && m.index < before; m = re.exec(text)) {
+    const quote = m[1];
+    const rest = m[2];
+    const closed = quote === '"' ? /(^|[^\\])"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+    if (!closed) {
+      const at = m.index + m[0].length - rest.length - 1;
+      found = [at, m.index + m[0].length];
+    }
+  }
+  return found;
 }
 
 /** The YAML node at a path, with the pair that holds it when it is a map value. */

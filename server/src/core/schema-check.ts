@@ -188,11 +188,23 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
       if (OWN_RULE_FIELDS.has(field) && (e.data === '' || e.data === null)) return undefined;
       let message = `\`${field}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} should be ${typeName(params.type, field)}, not ${showValue(e.data)}.`;
       if (field === 'owner' && Array.isArray(e.data)) message += ' Give one owner here and list the others under `support:`.';
+      if (field === 'id' && typeof e.data === 'number') {
+        const written = edits.sourceText(path);
+        return {
+          key: `${e.instancePath}|type`,
+          finding: {
+            message: `${where} has the id \`${written}\`, which YAML reads as a number (so \`1.10\` would become \`1.1\`). Put it in quotes: \`"${written}"\`.`,
+            path,
+            fixes: [edits.fix(`Put the id in quotes`, [edits.replaceValue(path, `"${written}"`)], true, true)],
+          },
+        };
+      }
       if (path.length === 0) message = 'The file must be a plan: a set of fields starting with `eqplan: 1`, `organisation:`, `title:` and `objectives:`, not a list or a single value.';
       return { key: `${e.instancePath}|type`, finding: { message, path } };
     }
     case 'pattern': {
       if (!(typeof e.data === 'string')) return undefined;
+      if (OWN_RULE_FIELDS.has(field) && e.data.trim() === '') return undefined;
       return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, e.data, where, edits) };
     }
     case 'propertyNames': {
