@@ -120,18 +120,27 @@ function binarySearch(items: Node[], start: number, end: number): number {
   return -1;
 }
 
-/** Moves every range position at or after `from` by `delta` (positions before it stay). */
+/**
+ * Moves every range position at or after `from` by `delta` (positions before
+ * it stay). Subtrees that end before `from` are skipped whole, so an edit near
+ * the end of a large plan costs little.
+ */
 function shiftRanges(doc: Document.Parsed, from: number, delta: number): void {
   if (delta === 0) return;
-  const shift = (r: [number, number, number]): [number, number, number] => [
-    r[0] >= from ? r[0] + delta : r[0],
-    r[1] >= from ? r[1] + delta : r[1],
-    r[2] >= from ? r[2] + delta : r[2],
-  ];
-  visit(doc, {
-    Node(_key, node) {
-      if (node.range) node.range = shift(node.range);
-    },
-  });
-  if (doc.range) doc.range = shift(doc.range);
+  const shift = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { range?: [number, number, number]; items?: unknown[]; key?: unknown; value?: unknown };
+    const r = n.range;
+    if (r) {
+      if (r[2] < from) return;
+      n.range = [r[0] >= from ? r[0] + delta : r[0], r[1] >= from ? r[1] + delta : r[1], r[2] + delta];
+    }
+    if (n.items) for (const item of n.items) shift(item);
+    else if ('key' in n || 'value' in n) {
+      shift(n.key);
+      shift(n.value);
+    }
+  };
+  shift(doc.contents);
+  if (doc.range) doc.range = [doc.range[0], doc.range[1] >= from ? doc.range[1] + delta : doc.range[1], doc.range[2] + delta];
 }
