@@ -7,7 +7,15 @@ import type { Fix, TextEdit } from './types';
  * field. Nothing else in the text moves, so comments and layout survive.
  */
 export class PlanEdits {
+  private eolCache: string | undefined;
+
   constructor(private readonly parsed: ParsedPlan) {}
+
+  /** The text's line break, looked up once (plans can be megabytes). */
+  private get eol(): string {
+    this.eolCache ??= this.parsed.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.eolCache;
+  }
 
   edit(offset: number, length: number, newText: string): TextEdit {
     return { offset, length, newText, range: this.parsed.lines.range(offset, offset + length) };
@@ -50,11 +58,10 @@ export class PlanEdits {
     if (map.flow) return this.edit(lastEnd, 0, `, ${entry}`);
     const indent = ' '.repeat(this.parsed.lines.positionAt(firstKey[0]).character);
     const line = this.parsed.lines.positionAt(lastEnd).line;
+    const eol = this.eol;
     if (line + 1 >= this.parsed.lines.lineCount) {
-      const eol = this.parsed.text.includes('\r\n') ? '\r\n' : '\n';
       return this.edit(this.parsed.text.length, 0, `${this.parsed.text.endsWith('\n') ? '' : eol}${indent}${entry}${eol}`);
     }
-    const eol = this.parsed.text.includes('\r\n') ? '\r\n' : '\n';
     return this.edit(this.parsed.lines.lineStart(line + 1), 0, `${indent}${entry}${eol}`);
   }
 
