@@ -1,0 +1,80 @@
+/**
+ * Reads each plan file, finds its config, checks it (fixing it first with
+ * `--fix`) and returns one `FileResult` per file. All file I/O of `check` is
+ * here; the engine only ever sees text.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { checkPlan, mergeOptions, type CheckOptions, type Finding } from '../core';
+import type { ConfigResolver } from '../node/config';
+import { UsageError } from './errors';
+import { MAX_PLAN_BYTES, type PlanFile } from './files';
+import { fixPlanText } from './fix';
+import type { FileResult } from './results';
+
+export interface CheckFilesOptions {
+  asOf?: string;
+  configs: ConfigResolver;
+  fix: boolean;
+}
+
+/** Checks every file in order. Throws `UsageError` for an unreadable file or a bad config file. */
+export function checkFiles(files: readonly PlanFile[], opts: CheckFilesOptions): FileResult[] {
+  return files.map((file) => checkOneFile(file, opts));
+}
+
+function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
+  const config = opts.configs.forPlan(file.absolute);
+  if (config.errors.length > 0) {
+    throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
+  }
+  const options: CheckOptions = mergeOptions(config.options, { asOf: opts.asOf });
+
+  const read = readPlanText(file);
+  if (typeof read !== 'string') return { file: file.display, findings: [read.finding], error: read.finding.message };
+
+  if (!opts.fix) {
+    const result = checkPlan(read, options);
+    return { file: file.display, findings: result.findings, summary: result.summary };
+  }
+  const outcome = fixPlanText(read, options);
+  const fixed = outcome.text !== read;
+  if (fixed) {
+    try {
+      writeFileSync(file.absolute, outcome.text, 'utf8');
+    } catch {
+      throw new UsageError(`${file.display} could not be saved after fixing it. Check that the file is not read-only, or run without --fix.`);
+    }
+  }
+  return { file: file.display, findings: outcome.result.findings, summary: outcome.result.summary, fixed };
+}
+
+/**
+ * The file's text, or a finding saying why it is not a text plan (too big,
+ * binary). Such files are never given to the engine. Throws `UsageError` when
+ * the file cannot be read at all.
+ */
+function readPlanText(file: PlanFile): string | { finding: Finding } {
+  let buffer: Buffer;
+  try {
+    const size = statSync(file.absolute).size;
+    if (size > MAX_PLAN_BYTES) {
+      const mb = (size / (1024 * 1024)).toFixed(1);
+      return notText(`${file.display} is not a text plan file eqplan can check: it is ${mb} MB, over the 10 MB limit. Check that you named the right file; a plan is a short YAML text file.`);
+    }
+    buffer = readFileSync(file.absolute);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it no longer exists' : code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
+    throw new UsageError(`${file.display} could not be read (${why}). Check the path and the file's permissions.`);
+  }
+  if (buffer.includes(0)) {
+    return notText(`${file.display} is not a text plan file: it contains binary data. Save the plan as plain text YAML (UTF-8), not as a Word, Excel or PDF file.`);
+  }
+  return buffer.toString('utf8');
+}
+
+/** A finding for a file that is not text: an error at its first character, under the `yaml-syntax` rule (the file is not readable YAML). */
+function notText(message: string): { finding: Finding } {
+  const zero = { line: 0, character: 0 };
+  return { finding: { rule: 'yaml-syntax', severity: 'error', message, range: { start: zero, end: zero }, offset: 0, endOffset: 0, path: '', fixes: [] } };
+}

@@ -1,0 +1,23 @@
+/** What every formatter gets besides the results. Formatters are pure: they return text and touch nothing. */
+import type { RuleInfo, Severity } from '../../core';
+import type { FileResult } from '../results';
+
+export interface FormatContext {
+  /** Findings at or above this severity fail the run (exit 1); JUnit marks them as failures. */
+  failSeverity: Severity;
+  /** Colour the output (stylish only). */
+  color: boolean;
+  /** The folder eqplan runs in: shown paths are relative to it, and SARIF's `%SRCROOT%` is it. */
+  cwd: string;
+  /** eqplan's version, for SARIF's `tool.driver.version`. */
+  version: string;
+  /** Every rule's metadata, for SARIF and the markdown/summary texts. */
+  rules: readonly RuleInfo[];
+  /**
+   * Where a file's lines can be linked to, e.g. `https://github.com/org/repo/blob/<sha>/`
+   * (from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA); relative links when absent.
+   */
+  linkBase?: string;
+}
+
+export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;

@@ -1,0 +1,62 @@
+/**
+ * `eqplan report <plan> -o report.html`: a self-contained HTML progress
+ * report. The page is built by `report/html.ts`; the charts are drawn by the
+ * preview bundle `dist/preview.js`, which sits beside this CLI bundle.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkPlan, mergeOptions } from '../core';
+import { ConfigResolver } from '../node/config';
+import { buildReportHtml } from '../report/html';
+import type { ReportArgs } from './args';
+import { EXIT_OK, UsageError } from './errors';
+import { MAX_PLAN_BYTES, toPosix } from './files';
+import { writeOutput } from './output';
+
+export function runReport(args: ReportArgs, cwd: string): number {
+  const planPath = path.resolve(cwd, args.plan);
+  const text = readPlan(planPath, args.plan);
+  const configs = new ConfigResolver(args.config === undefined ? undefined : path.resolve(cwd, args.config), (f) => toPosix(path.relative(cwd, f)) || f);
+  const config = configs.forPlan(planPath);
+  if (config.errors.length > 0) throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
+
+  const result = checkPlan(text, mergeOptions(config.options, { asOf: args.asOf }));
+  if (!result.summary) {
+    const first = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
+    throw new UsageError(`${args.plan} cannot be reported on: ${first ? first.message : 'it is not a readable plan.'} Run \`eqplan check ${args.plan}\` to see every problem.`);
+  }
+
+  const html = buildReportHtml(result.summary, result.findings, { previewScript: readPreviewScript(), title: args.title, fileName: path.basename(args.plan) });
+  const output = args.output ?? defaultOutput(args.plan);
+  writeOutput(html, output, cwd);
+  const s = result.summary.totals;
+  process.stdout.write(`Wrote ${output}: ${s.actions} actions (${s.overdue} overdue), ${s.targets} targets, as of ${result.summary.asOf}.\n`);
+  return EXIT_OK;
+}
+
+function readPlan(absolute: string, shown: string): string {
+  let buffer: Buffer;
+  try {
+    const stat = statSync(absolute);
+    if (stat.isDirectory()) throw new UsageError(`${shown} is a folder. \`eqplan report\` takes one plan file.`);
+    if (stat.size > MAX_PLAN_BYTES) throw new UsageError(`${shown} is not a text plan file: it is over the 10 MB limit.`);
+    buffer = readFileSync(absolute);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${shown} ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'could not be read'}. Check the file name.`);
+  }
+  if (buffer.includes(0)) throw new UsageError(`${shown} is not a text plan file: it contains binary data.`);
+  return buffer.toString('utf8');
+}
+
+/** The preview bundle shipped beside the CLI bundle (dist/cli.js -> dist/preview.js). */
+function readPreviewScript(): string {
+  const file = path.join(__dirname, 'preview.js');
+  if (!existsSync(file)) throw new UsageError('The chart script preview.js is missing next to the eqplan program. Rebuild eqplan (`npm run build`) and try again.');
+  return readFileSync(file, 'utf8');
+}
+
+/** `plans/a.eqplan.yaml` -> `plans/a.html`. */
+function defaultOutput(plan: string): string {
+  return plan.replace(/(\.eqplan)?\.ya?ml$/i, '') + '.html';
+}
