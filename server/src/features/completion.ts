@@ -1,0 +1,196 @@
+/**
+ * Completion: the keys allowed where the cursor is (with their documentation),
+ * enum values, owner ids, deadlines, a next free action id, and snippets for
+ * a new objective, action and target.
+ */
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, type PlanModel } from '../core';
+import type { PlanContext } from './context';
+import { cursorContext, type CursorContext } from './cursor';
+import { enumValues, fieldDocumentation, OWNER_FIELDS, propertiesAt, requiredAt, schemaAt, valueShape } from './schemaDocs';
+
+const DATE_FIELDS = new Set(['date', 'asOf', 'start', 'end']);
+
+export function completion(ctx: PlanContext, position: Position): CompletionList {
+  const lines = ctx.parsed.text.split(/\r\n|\r|\n/);
+  ctx = withModelWhileTyping(ctx, lines, position.line);
+  const cursor = cursorContext(lines, position.line, position.character);
+  const items: CompletionItem[] = [];
+  const range = { start: { line: position.line, character: cursor.wordStart }, end: position };
+  const entry = (label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}): CompletionItem => ({
+    label,
+    kind,
+    textEdit: { range, newText: extra.insertText ?? label },
+    ...extra,
+    insertText: undefined,
+  });
+
+  if (cursor.kind === 'value' && cursor.key) {
+    items.push(...valueItems(ctx, cursor, cursor.key, entry, position.line));
+  } else if (cursor.kind === 'item') {
+    const listKey = cursor.path[cursor.path.length - 1];
+    const listShape = valueShape(schemaAt(cursor.path));
+    if (listShape === 'list' && listKey) items.push(...valueItems(ctx, { ...cursor, path: cursor.path.slice(0, -1) }, listKey, entry, position.line));
+    else items.push(...keyItems(ctx, { ...cursor, path: [...cursor.path, '*'] }, entry), ...snippetItems(ctx, cursor.path, cursor, true, range));
+  } else {
+    items.push(...keyItems(ctx, cursor, entry));
+    const last = cursor.path[cursor.path.length - 1];
+    if (last === '*') items.push(...snippetItems(ctx, cursor.path.slice(0, -1), cursor, cursor.onDashLine, range));
+    else if (valueShape(schemaAt(cursor.path)) === 'list-of-fields') items.push(...snippetItems(ctx, cursor.path, cursor, false, range));
+  }
+  return { isIncomplete: false, items };
+}
+
+/**
+ * While a line is half typed (`support: [`) the plan may not read as YAML;
+ * the rest of the plan still has the owners and ids to offer, so read it
+ * without the cursor's line.
+ */
+function withModelWhileTyping(ctx: PlanContext, lines: string[], line: number): PlanContext {
+  if (ctx.model) return ctx;
+  const rest = lines.map((l, i) => (i === line ? '' : l)).join('\n');
+  const parsed = parsePlan(rest);
+  const model = parsed.readable ? buildModel(parsed) : undefined;
+  if (!model) return ctx;
+  return Object.create(ctx, { model: { value: model } }) as PlanContext;
+}
+
+type Entry = (label: string, kind: CompletionItemKind, extra?: Partial<CompletionItem>) => CompletionItem;
+
+function keyItems(ctx: PlanContext, cursor: CursorContext, entry: Entry): CompletionItem[] {
+  const props = propertiesAt(cursor.path);
+  const required = new Set(requiredAt(cursor.path));
+  const indent = ' '.repeat(cursor.keyColumn + 2);
+  return props
+    .filter(([key]) => !cursor.siblings.has(key))
+    .map(([key, schema], i) => {
+      const shape = valueShape(schema);
+      const insert = shape === 'list-of-fields' ? `${key}:\n${indent}- ` : shape === 'fields' ? `${key}:\n${indent}` : `${key}: `;
+      return entry(key, CompletionItemKind.Property, {
+        detail: `${typeof schema.title === 'string' ? schema.title : key}${required.has(key) ? ' (required)' : ''}`,
+        documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(key, schema) },
+        insertText: insert,
+        insertTextMode: InsertTextMode.asIs,
+        // Required fields first, then the schema's order.
+        sortText: `${required.has(key) ? 0 : 1}${String(i).padStart(3, '0')}`,
+      });
+    });
+}
+
+function valueItems(ctx: PlanContext, cursor: CursorContext, key: string, entry: Entry, line: number): CompletionItem[] {
+  const schema = schemaAt([...cursor.path, key]);
+  const values = enumValues(schema);
+  if (values.length > 0) {
+    return values.map((v, i) => entry(v, CompletionItemKind.EnumMember, { detail: typeof schema?.title === 'string' ? schema.title : key, sortText: String(i).padStart(3, '0') }));
+  }
+  if (OWNER_FIELDS.has(key)) return ownerItems(ctx.model, entry);
+  if (key === 'due') return dueItems(ctx.today, entry);
+  if (DATE_FIELDS.has(key) && schema) return [entry(ctx.today, CompletionItemKind.Value, { detail: `${formatUk(ctx.today)} (today)` })];
+  if (key === 'id' && cursor.path.length === 4 && cursor.path[2] === 'actions') {
+    const id = nextActionId(ctx.model, lineObjectiveIndex(ctx, line));
+    return [entry(id, CompletionItemKind.Value, { detail: 'The next free action id', preselect: true })];
+  }
+  if (key === 'eqplan') return [entry('1', CompletionItemKind.Value, { detail: 'Format version 1' })];
+  return [];
+}
+
+function ownerItems(model: PlanModel | undefined, entry: Entry): CompletionItem[] {
+  if (!model) return [];
+  if (model.owners && model.owners.size > 0) {
+    return [...model.owners.values()].map((o) => entry(o.id, CompletionItemKind.Reference, { detail: o.name, documentation: o.name ? `${o.name} (from the owners list)` : undefined, filterText: `${o.id} ${o.name ?? ''}` }));
+  }
+  // No registry: offer the owners the plan already names, so the same team is spelt the same way.
+  const names = new Set<string>();
+  for (const a of model.actions) if (typeof a.data.owner === 'string' && a.data.owner.trim()) names.add(a.data.owner.trim());
+  for (const o of model.objectives) if (typeof o.data.lead === 'string' && o.data.lead.trim()) names.add(o.data.lead.trim());
+  return [...names].sort().map((n) => entry(n, CompletionItemKind.Reference, { detail: 'Used elsewhere in this plan', insertText: /[:#,[\]{}]|^\s|\s$/.test(n) ? JSON.stringify(n) : n }));
+}
+
+function dueItems(today: string, entry: Entry): CompletionItem[] {
+  const day = parseIsoDay(today) as number;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const monthEnd = isoFromDay(endOfMonth(year, month));
+  const quarter = Math.ceil(month / 3);
+  const quarterEnd = isoFromDay(endOfQuarterOf(day));
+  return [
+    entry(today, CompletionItemKind.Value, { detail: `Today, ${formatUk(today)}`, sortText: '0' }),
+    entry(today.slice(0, 7), CompletionItemKind.Value, { detail: `The end of this month (${formatUk(monthEnd)})`, sortText: '1' }),
+    entry(`${year}-Q${quarter}`, CompletionItemKind.Value, { detail: `The end of this quarter (${formatUk(quarterEnd)})`, sortText: '2' }),
+    entry('ongoing', CompletionItemKind.Keyword, { detail: 'Work with no end date (never overdue)', sortText: '3' }),
+    entry('tbc', CompletionItemKind.Keyword, { detail: 'The date is still to be agreed', sortText: '4' }),
+  ];
+}
+
+/** The next id after `id` in its own pattern: 1a -> 1b, 2.3 -> 2.4, WF-03 -> WF-04, 7 -> 8. */
+function successor(id: string): string {
+  const num = /^(.*?)(\d+)$/.exec(id);
+  if (num) return num[1] + String(Number(num[2]) + 1).padStart(num[2].length, '0');
+  const letter = /^(.*?)([a-y])$/i.exec(id);
+  if (letter) return letter[1] + String.fromCharCode(letter[2].charCodeAt(0) + 1);
+  return `${id}-2`;
+}
+
+/** A free action id that follows the ids of the objective the cursor is in. */
+export function nextActionId(model: PlanModel | undefined, objectiveIndex?: number): string {
+  const used = new Set((model?.actions ?? []).map((a) => a.id).filter((x): x is string => !!x));
+  const objective = objectiveIndex !== undefined ? model?.objectives.find((o) => o.index === objectiveIndex) : undefined;
+  const pool = objective?.actions.length ? objective.actions : (model?.actions ?? []);
+  const last = [...pool].reverse().find((a) => a.id)?.id;
+  let candidate = last ? successor(last) : `${(objectiveIndex ?? 0) + 1}a`;
+  for (let i = 0; i < 1000 && used.has(candidate); i++) candidate = successor(candidate);
+  return candidate;
+}
+
+function snippetItems(ctx: PlanContext, listPath: string[], cursor: CursorContext, dashTyped: boolean, range: { start: Position; end: Position }): CompletionItem[] {
+  const listKey = listPath[listPath.length - 1];
+  if (listPath.length !== 1 && !(listPath.length === 3 && listKey === 'actions')) return [];
+  const model = ctx.model;
+  const column = dashTyped ? cursor.keyColumn : cursor.keyColumn + 2;
+  const pad = ' '.repeat(column);
+  const lead = dashTyped ? '' : '- ';
+  const firstOwner = model?.owners && model.owners.size > 0 ? [...model.owners.keys()][0] : 'Name of the team or officer';
+  const quarter = `${ctx.today.slice(0, 4)}-Q${Math.ceil(Number(ctx.today.slice(5, 7)) / 3)}`;
+  const body = (fields: string[]) => lead + fields.join(`\n${pad}`);
+  const snippet = (label: string, detail: string, fields: string[]): CompletionItem => ({
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    textEdit: { range, newText: body(fields) },
+    sortText: 'zz',
+  });
+  if (listKey === 'objectives') {
+    const nextObjective = `P${(model?.objectives.length ?? 0) + 1}`;
+    return [snippet('New objective', 'An objective with one action', [`id: \${1:${nextObjective}}`, 'title: ${2:What the objective is}', 'actions:', `  - id: \${3:${(model?.objectives.length ?? 0) + 1}a}`, `    action: \${4:What will be done}`, `    owner: \${5:${firstOwner}}`, `    due: \${6:${quarter}}`, '    rag: ${7|green,amber,red|}', '    measure: ${8:How success will be measured}'])];
+  }
+  if (listKey === 'actions') {
+    const objectiveIndex = lineObjectiveIndex(ctx, range.start.line);
+    const id = nextActionId(model, objectiveIndex);
+    return [snippet('New action', 'An action with owner, deadline, RAG and measure', [`id: \${1:${id}}`, 'action: ${2:What will be done}', `owner: \${3:${firstOwner}}`, `due: \${4:${quarter}}`, 'rag: ${5|green,amber,red|}', 'measure: ${6:How success will be measured}'])];
+  }
+  if (listKey === 'targets') {
+    const year = Number(ctx.today.slice(0, 4));
+    return [snippet('New target', 'A numeric target with a baseline and a milestone', ['id: ${1:T1}', 'title: ${2:What is measured}', 'unit: "${3:%}"', 'direction: ${4|up,down|}', `baseline: { date: ${ctx.today}, value: \${5:0} }`, 'milestones:', `  - { date: ${year + 1}-03-31, value: \${6:0} }`])];
+  }
+  return [];
+}
+
+/** The index of the objective whose item contains a line (from the YAML tree; the closest objective above when the line is not parsed). */
+function lineObjectiveIndex(ctx: PlanContext, line: number): number | undefined {
+  const model = ctx.model;
+  if (!model) return undefined;
+  let found: number | undefined;
+  for (const o of model.objectives) {
+    const start = objectiveLine(ctx, o.index);
+    if (start !== undefined && start <= line) found = o.index;
+  }
+  return found;
+}
+
+function objectiveLine(ctx: PlanContext, index: number): number | undefined {
+  const doc = ctx.parsed.doc;
+  const node = doc?.getIn(['objectives', index], true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? ctx.parsed.lines.positionAt(node.range[0]).line : undefined;
+}

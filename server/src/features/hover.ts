@@ -1,0 +1,91 @@
+/**
+ * Hover: what a field means (from the schema); on a deadline, the date it
+ * means and how far away it is; on an owner, who it is and what they hold;
+ * on a target, where it stands.
+ */
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { isScalar } from 'yaml';
+import { describeDue, formatUk, nodeSpan, parseDue, parseIsoDay } from '../core';
+import { todayPhrase, type PlanContext } from './context';
+import { fieldDocumentation, schemaAt } from './schemaDocs';
+import { isOwnerRefPath, nodeAt, scalarText } from './yamlTree';
+
+export function hover(ctx: PlanContext, position: Position): Hover | null {
+  const offset = ctx.parsed.lines.offsetAt(position);
+  const hit = nodeAt(ctx.parsed, offset);
+  if (!hit) return null;
+  const span = nodeSpan(hit.node);
+  const range = span ? ctx.parsed.lines.range(span[0], span[1]) : undefined;
+  const key = [...hit.path].reverse().find((s) => typeof s === 'string') as string | undefined;
+  const parts: string[] = [];
+
+  if (hit.onKey && hit.path.length === 2 && hit.path[0] === 'owners') {
+    parts.push(ownerText(ctx, String(hit.path[1])));
+  } else if (!hit.onKey && isScalar(hit.node)) {
+    const last = hit.path[hit.path.length - 1];
+    if (last === 'due' && hit.path[2] === 'actions') parts.push(dueText(ctx, hit.node.value, hit.path));
+    else if (isOwnerRefPath(hit.path)) {
+      const id = scalarText(hit.node);
+      if (id) parts.push(ownerText(ctx, id));
+    } else if (hit.path[0] === 'targets' && hit.path.length === 3 && (last === 'id' || last === 'title')) {
+      const text = targetText(ctx, hit.path[1] as number);
+      if (text) parts.push(text);
+    }
+  }
+  const schema = schemaAt(hit.path);
+  if (key && schema && (hit.onKey || parts.length === 0 || isScalar(hit.node))) {
+    const doc = fieldDocumentation(key, schema);
+    if (doc) parts.push(parts.length > 0 ? `---\n\n${doc}` : doc);
+  }
+  if (parts.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range };
+}
+
+function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+function dueText(ctx: PlanContext, value: unknown, path: (string | number)[]): string {
+  const due = parseDue(value);
+  const action = ctx.model?.actions.find((a) => a.path.join('/') === path.slice(0, -1).join('/'));
+  const asAt = `as at ${formatUk(ctx.today)} (${todayPhrase(ctx.todaySource)})`;
+  switch (due.kind) {
+    case 'missing':
+      return 'No deadline yet. Write a date such as `2024-03-31`, a month `2024-03`, a quarter `2024-Q1`, or `ongoing` / `tbc`.';
+    case 'open':
+      return due.word === 'ongoing' ? '**Ongoing**: work with no end date. It is never overdue, and eqplan lists it so it is not forgotten.' : '**To be confirmed**: the deadline is still to be agreed. It is never overdue; agree a date and write it here.';
+    case 'invalid':
+      return due.suggestion ? `\`${due.raw}\` is not a deadline eqplan can read. Write it as \`${due.suggestion}\` (the quick fix does this).` : `\`${due.raw}\` is not a deadline eqplan can read${due.reason ? `: ${due.reason}` : ''}.`;
+    case 'date': {
+      const means = `**Due ${describeDue(due)}**${due.precision === 'day' ? '' : `, that is ${formatUk(due.iso)}`}.`;
+      const today = parseIsoDay(ctx.today) as number;
+      const diff = due.day - today;
+      if (action && !action.open) return `${means}\n\nThe action is ${action.status}, so the deadline no longer counts.`;
+      const when = diff < 0 ? `**Overdue by ${days(-diff)}**` : diff === 0 ? '**Due today**' : `**Due in ${days(diff)}**`;
+      return `${means}\n\n${when}, ${asAt}.`;
+    }
+  }
+}
+
+function ownerText(ctx: PlanContext, id: string): string {
+  const model = ctx.model;
+  const registered = model?.owners?.get(id);
+  const load = ctx.result.summary?.owners.find((o) => o.owner === id);
+  const name = registered?.name ?? load?.name ?? id;
+  const lines = [`**${name}**${name !== id ? ` (\`${id}\`)` : ''}`];
+  if (model?.owners && !registered) lines.push(`\`${id}\` is not in the owners list of this plan.`);
+  if (load) {
+    lines.push(`Holds ${load.open} open action${load.open === 1 ? '' : 's'}${load.overdue > 0 ? `, ${load.overdue} overdue` : ', none overdue'} (${load.total} in all), as at ${formatUk(ctx.result.today)}.`);
+  } else {
+    lines.push('Holds no actions in this plan.');
+  }
+  return lines.join('\n\n');
+}
+
+function targetText(ctx: PlanContext, index: number): string | undefined {
+  const model = ctx.model;
+  const target = model?.targets.find((t) => t.index === index);
+  const summary = ctx.result.summary?.targets.find((t) => (target?.id !== undefined && t.id === target.id) || t.title === target?.data.title);
+  if (!summary) return undefined;
+  return `**${summary.title}**: ${summary.statusText}`;
+}

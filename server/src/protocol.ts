@@ -1,0 +1,48 @@
+/**
+ * The custom messages between the eqplan language server and its clients
+ * (the VS Code extension, and any editor that wants the plan summary).
+ * Shared by `server/src/server.ts` and `client/src/`; nothing Node- or
+ * VS Code-specific may be imported here.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { PlanSummary } from './core/summary-types';
+
+export type { PlanSummary };
+
+/** Parameters of `eqplan/summary`: the document to summarise. */
+export interface SummaryParams {
+  /** The document's URI, exactly as the client opened it (any scheme). */
+  uri: string;
+}
+
+/** The result of `eqplan/summary`: null when the document is not open or is not a plan that reads as YAML. */
+export type SummaryResult = PlanSummary | null;
+
+/** Method names, for handlers that take a method string. */
+export const Methods = {
+  /** Request: the plan summary (the model the preview and the report draw) of an open document. */
+  summary: 'eqplan/summary',
+} as const;
+
+/**
+ * `eqplan/summary` request. The server answers from its latest check of the
+ * document's current text (the same one its diagnostics come from).
+ *
+ * Server: `connection.onRequest(SummaryRequest.method, (p: SummaryParams): SummaryResult => ...)`.
+ * Client: `client.sendRequest(SummaryRequest.type, { uri })`.
+ *
+ * The server registers by `method` (not `type`): vscode-languageserver 10
+ * ships its own nested copy of vscode-jsonrpc, whose `RequestType` class is
+ * nominally different from the top-level one that vscode-languageclient uses,
+ * so TypeScript rejects one package's `type` in the other's `onRequest`.
+ */
+export namespace SummaryRequest {
+  export const method = Methods.summary;
+  export const type = new RequestType<SummaryParams, SummaryResult, void>(method);
+}
+
+/** The command the server's code lenses use to open the preview (handled by the extension). */
+export const OPEN_PREVIEW_COMMAND = 'eqplan.openPreview';
+
+/** The code action kind of "Fix all" (safe fixes only). */
+export const FIX_ALL_KIND = 'source.fixAll.eqplan';

@@ -1,0 +1,547 @@
+/**
+ * Wires the features to an LSP connection: document sync, settings, config
+ * files, debounced push diagnostics, pull and workspace diagnostics, and one
+ * handler per feature. Handlers only find the document's context, call the
+ * feature and send; every handler is guarded so that an exception is logged
+ * and answered with an empty result, never fatal.
+ */
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  FileChangeType,
+  LSPErrorCodes,
+  MessageType,
+  type CancellationToken,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAMES, localIsoDate, mergeOptions, type CheckOptions } from '../core';
+import { ConfigResolver } from '../node/config';
+import { codeActions, FIX_ALL_KIND } from '../features/codeActions';
+import { codeLenses } from '../features/codeLens';
+import { completion } from '../features/completion';
+import type { PlanContext } from '../features/context';
+import { Debouncer, diagnostics, ruleDocsLink, toDiagnostic, type RuleDocsLink } from '../features/diagnostics';
+import { foldingRanges } from '../features/folding';
+import { hover } from '../features/hover';
+import { inlayHints } from '../features/inlayHints';
+import { definition, prepareRename, references, rename } from '../features/navigation';
+import { planSummary } from '../features/summary';
+import { documentSymbols, workspaceSymbols } from '../features/symbols';
+import { SummaryRequest, type SummaryParams } from '../protocol';
+import { DEFAULT_DEBOUNCE_MS, readSettings, type EqplanSettings } from './settings';
+import { optionsKey, PlanStore } from './store';
+import { createPlanContext } from '../features/context';
+import { DiskChecks, findPlanFiles, pathToUri, uriToPath } from './workspaceFiles';
+
+export interface ServerHost {
+  /** The README the rule links point into (`<readmeUrl>#rule-<id>`). */
+  readmeUrl: string;
+  /** The local date (tests fix it). */
+  localToday?: () => string;
+}
+
+/** Throws InvalidParams unless the params name a document. */
+function requireUri(params: unknown): string {
+  const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The request does not name a document (textDocument.uri is missing).');
+  return uri;
+}
+
+function requirePosition(params: unknown): { line: number; character: number } {
+  const p = (params as { position?: { line?: unknown; character?: unknown } } | undefined)?.position;
+  if (!p || typeof p.line !== 'number' || typeof p.character !== 'number' || p.line < 0 || p.character < 0) {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no valid position (line and character).');
+  }
+  return { line: p.line, character: p.character };
+}
+
+export function startServer(connection: Connection, host: ServerHost): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new PlanStore();
+  const disk = new DiskChecks();
+  const configs = new ConfigResolver();
+  let docsLink: RuleDocsLink = ruleDocsLink(host.readmeUrl);
+  const localToday = host.localToday ?? (() => localIsoDate(new Date()));
+  const debouncer = new Debouncer(DEFAULT_DEBOUNCE_MS);
+
+  let canConfigure = false;
+  let pullDiagnostics = false;
+  let canRefreshDiagnostics = false;
+  let canRefreshInlayHints = false;
+  let canRefreshCodeLens = false;
+  let canWatchFiles = false;
+  let folders: string[] = [];
+  let globalSettings: unknown = {};
+  const settingsCache = new Map<string, Promise<EqplanSettings>>();
+  const shownProblems = new Set<string>();
+  /** Newest version published per open document, and the options it was checked with. */
+  const published = new Map<string, { version: number; key: string }>();
+  let planFiles: string[] | undefined;
+  /** Disk files whose diagnostics were pushed, so they can be cleared. */
+  const pushedDisk = new Set<string>();
+
+  const log = (message: string) => connection.console.log(message);
+  const logError = (what: string, e: unknown) => connection.console.error(`eqplan: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+
+  /** Shows a settings or config problem once (per distinct message) and logs it. */
+  const showProblemOnce = (message: string) => {
+    if (shownProblems.has(message)) return;
+    shownProblems.add(message);
+    log(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  };
+
+  const guard = <P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) =>
+    async (params: P, token?: CancellationToken): Promise<R> => {
+      try {
+        return await handler(params, token);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        logError(name, e);
+        return fallback;
+      }
+    };
+
+  // ------------------------------------------------------------------ settings and config
+
+  const settingsFor = (uri: string | undefined): Promise<EqplanSettings> => {
+    const key = uri ?? '';
+    let cached = settingsCache.get(key);
+    if (!cached) {
+      const raw: Promise<unknown> = canConfigure
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'eqplan' }).then(
+            (v) => v,
+            () => ({}),
+          )
+        : Promise.resolve(globalSettings);
+      cached = raw.then((r) => {
+        const { settings, problems } = readSettings(r);
+        problems.forEach(showProblemOnce);
+        debouncer.setDelay(settings.debounceMs);
+        return settings;
+      });
+      settingsCache.set(key, cached);
+    }
+    return cached;
+  };
+
+  /** Config file first, settings on top, as the CLI layers `--as-of` over the config file; plus the local date. */
+  const optionsFor = async (uri: string): Promise<{ options: CheckOptions; settings: EqplanSettings }> => {
+    const settings = await settingsFor(uri);
+    let fileOptions: CheckOptions = {};
+    const file = uriToPath(uri);
+    if (file) {
+      const loaded = configs.forPlan(file);
+      if (loaded.errors.length > 0) {
+        // A broken config is ignored as a whole (defaults apply) and said once, rather than half-applied.
+        showProblemOnce(`eqplan is ignoring the config file ${loaded.file ?? ''} until it is fixed: ${loaded.errors.join(' ')}`);
+      } else {
+        fileOptions = loaded.options;
+      }
+    }
+    return { options: mergeOptions(fileOptions, settings.options, { localToday: localToday() }), settings };
+  };
+
+  const contextFor = async (uri: string): Promise<PlanContext | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc || !store.isPlan(doc)) return undefined;
+    const { options } = await optionsFor(uri);
+    const current = documents.get(uri);
+    return current ? store.context(current, options) : undefined;
+  };
+
+  // ------------------------------------------------------------------ push diagnostics
+
+  const publish = (uri: string, diagnosticsList: Diagnostic[], version?: number) => {
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsList });
+  };
+
+  /** Checks the open document's current version and publishes, unless a newer version was already published. */
+  const validate = async (uri: string, force = false) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (!store.isPlan(doc)) {
+      if (published.has(uri)) {
+        published.delete(uri);
+        publish(uri, [], doc.version);
+      }
+      return;
+    }
+    const version = doc.version;
+    const { options } = await optionsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // a newer version has its own check scheduled
+    const key = optionsKey(options);
+    const last = published.get(uri);
+    if (last && (last.version > version || (!force && last.version === version && last.key === key))) return;
+    const ctx = store.context(current, options);
+    if (!ctx) return;
+    const list = diagnostics(ctx, docsLink);
+    published.set(uri, { version, key });
+    publish(uri, list, version);
+  };
+
+  const validateOpen = (force: boolean) => {
+    for (const doc of documents.all()) void validate(doc.uri, force).catch((e) => logError('checking', e));
+  };
+
+  const openPaths = () => new Set(documents.all().map((d) => uriToPath(d.uri)).filter((p): p is string => !!p));
+
+  const workspacePlanFiles = (): string[] => (planFiles ??= findPlanFiles(folders));
+
+  /** Pushes diagnostics for the plans in the workspace that are not open, a file at a time so requests are answered in between. */
+  let workspaceRun = 0;
+  const pushWorkspaceDiagnostics = () => {
+    if (pullDiagnostics || folders.length === 0) return;
+    const run = ++workspaceRun;
+    const files = workspacePlanFiles();
+    const open = openPaths();
+    let i = 0;
+    const step = () => {
+      if (run !== workspaceRun || i >= files.length) return;
+      const file = files[i++];
+      if (!open.has(file)) {
+        void optionsFor(pathToUri(file))
+          .then(({ options }) => {
+            if (run !== workspaceRun || openPaths().has(file)) return;
+            const checked = disk.check(file, options);
+            if (!checked) return;
+            pushedDisk.add(file);
+            publish(pathToUri(file), checked.result.findings.map((f) => toDiagnostic(f, docsLink)));
+          })
+          .catch((e) => logError('checking the workspace', e))
+          .finally(() => setImmediate(step));
+      } else {
+        setImmediate(step);
+      }
+    };
+    setImmediate(step);
+  };
+
+  /** Settings, a config file or the set of plans changed: everything is checked again. */
+  const recheckAll = () => {
+    settingsCache.clear();
+    if (pullDiagnostics) {
+      if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      validateOpen(true);
+      pushWorkspaceDiagnostics();
+    }
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (canRefreshCodeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  };
+
+  // ------------------------------------------------------------------ lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities ?? {};
+    canConfigure = caps.workspace?.configuration === true;
+    pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    canRefreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
+    canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
+    canRefreshCodeLens = caps.workspace?.codeLens?.refreshSupport === true;
+    canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const init = params.initializationOptions as { settings?: unknown; readmeUrl?: unknown } | undefined;
+    if (init?.settings && typeof init.settings === 'object') globalSettings = (init.settings as { eqplan?: unknown }).eqplan ?? init.settings;
+    // A client can point rule links at the README on the web instead of the copy beside the server.
+    if (typeof init?.readmeUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(init.readmeUrl)) docsLink = ruleDocsLink(init.readmeUrl);
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (folders.length === 0 && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) folders = [root];
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', '[', ',', '-'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        documentSymbolProvider: { label: 'eqplan' },
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+        diagnosticProvider: pullDiagnostics ? { identifier: 'eqplan', interFileDependencies: false, workspaceDiagnostics: true } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'eqplan-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eqplan' }).catch(() => undefined);
+    if (canWatchFiles) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, { globPattern: '**/*.{yaml,yml}' }],
+        })
+        .catch(() => undefined);
+    }
+    try {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+        planFiles = undefined;
+        recheckAll();
+      });
+    } catch {
+      // the client does not support workspace folders
+    }
+    pushWorkspaceDiagnostics();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as { eqplan?: unknown } | undefined)?.eqplan;
+    if (settings !== undefined) globalSettings = settings;
+    recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let configChanged = false;
+    let plansChanged = false;
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      const name = path.basename(file ?? change.uri);
+      if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) configChanged = true;
+      else if (/\.ya?ml$/i.test(name)) {
+        plansChanged = true;
+        if (file) disk.forget(file);
+        if (change.type !== FileChangeType.Changed) planFiles = undefined;
+        if (change.type === FileChangeType.Deleted && file && pushedDisk.has(file)) {
+          pushedDisk.delete(file);
+          publish(change.uri, []);
+        }
+      }
+    }
+    if (configChanged) {
+      configs.clear();
+      disk.clear();
+      recheckAll();
+    } else if (plansChanged) {
+      if (pullDiagnostics && canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      else pushWorkspaceDiagnostics();
+    }
+  });
+
+  // ------------------------------------------------------------------ documents
+
+  /** When each open document last changed (not counting opening it), for pull clients' pauses. */
+  const lastEdit = new Map<string, number>();
+  const openedVersion = new Map<string, number>();
+
+  documents.onDidOpen((e) => {
+    openedVersion.set(e.document.uri, e.document.version);
+    if (!pullDiagnostics) void validate(e.document.uri).catch((err) => logError('checking', err));
+  });
+
+  documents.onDidChangeContent((e) => {
+    if (openedVersion.get(e.document.uri) !== e.document.version) lastEdit.set(e.document.uri, Date.now());
+    if (pullDiagnostics) return;
+    const uri = e.document.uri;
+    // Read the settings now so the debounce delay is the document's own.
+    void settingsFor(uri)
+      .catch(() => undefined)
+      .then(() => debouncer.schedule(uri, () => void validate(uri).catch((err) => logError('checking', err))));
+  });
+
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    debouncer.cancel(uri);
+    store.forget(uri);
+    lastEdit.delete(uri);
+    openedVersion.delete(uri);
+    settingsCache.delete(uri);
+    if (pullDiagnostics) return;
+    published.delete(uri);
+    publish(uri, []);
+    // A plan on disk in the workspace goes back to its on-disk diagnostics.
+    const file = uriToPath(uri);
+    if (file && folders.length > 0 && workspacePlanFiles().includes(file)) pushWorkspaceDiagnostics();
+  });
+
+  // ------------------------------------------------------------------ pull diagnostics
+
+  connection.languages.diagnostics.on(
+    guard<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+      const uri = requireUri(params);
+      // Pull clients ask after every keystroke; answer once typing pauses, as pushed diagnostics are debounced.
+      const { settings } = await optionsFor(uri);
+      for (;;) {
+        const wait = (lastEdit.get(uri) ?? 0) + settings.debounceMs - Date.now();
+        if (wait <= 0) break;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being checked.', { retriggerRequest: true });
+      }
+      const ctx = await contextFor(uri);
+      if (!ctx) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const resultId = `${ctx.version}:${optionsKey(ctx.options)}`;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics(ctx, docsLink) };
+    }),
+  );
+
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace diagnostics', { items: [] as WorkspaceDocumentDiagnosticReport[] }, async (params) => {
+      const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+      const open = openPaths();
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      for (const file of workspacePlanFiles()) {
+        if (open.has(file)) continue;
+        const uri = pathToUri(file);
+        const { options } = await optionsFor(uri);
+        const checked = disk.check(file, options);
+        if (!checked) continue;
+        if (previous.get(uri) === checked.stamp) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: checked.stamp });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: checked.stamp, items: checked.result.findings.map((f) => toDiagnostic(f, docsLink)) });
+      }
+      return { items };
+    }),
+  );
+
+  // ------------------------------------------------------------------ features
+
+  connection.onCompletion(
+    guard('completion', null, async (params) => {
+      const uri = requireUri(params);
+      const position = requirePosition(params);
+      const ctx = await contextFor(uri);
+      return ctx ? completion(ctx, position) : null;
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const uri = requireUri(params);
+      const position = requirePosition(params);
+      const ctx = await contextFor(uri);
+      return ctx ? hover(ctx, position) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', null, async (params) => {
+      const uri = requireUri(params);
+      if (!params.context || !Array.isArray(params.context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no code action context.');
+      const ctx = await contextFor(uri);
+      return ctx ? codeActions(ctx, params) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('document symbols', null, async (params) => {
+      const ctx = await contextFor(requireUri(params));
+      return ctx ? documentSymbols(ctx) : null;
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    guard('workspace symbols', [], async (params) => {
+      const query = typeof params?.query === 'string' ? params.query : '';
+      const out = [];
+      const open = new Set<string>();
+      for (const doc of documents.all()) {
+        const ctx = await contextFor(doc.uri);
+        const p = uriToPath(doc.uri);
+        if (p) open.add(p);
+        if (ctx) out.push(...workspaceSymbols(ctx, query));
+      }
+      for (const file of workspacePlanFiles()) {
+        if (open.has(file) || out.length > 1000) continue;
+        const uri = pathToUri(file);
+        const { options } = await optionsFor(uri);
+        const checked = disk.check(file, options);
+        if (checked) out.push(...workspaceSymbols(createPlanContext(uri, 0, checked.result.parsed, options, () => checked.result), query));
+      }
+      return out.slice(0, 1000);
+    }),
+  );
+
+  connection.onDefinition(
+    guard('definition', null, async (params) => {
+      const position = requirePosition(params);
+      const ctx = await contextFor(requireUri(params));
+      return ctx ? definition(ctx, position) : null;
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', null, async (params) => {
+      const position = requirePosition(params);
+      const ctx = await contextFor(requireUri(params));
+      return ctx ? references(ctx, position, params.context?.includeDeclaration !== false) : null;
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('prepare rename', null, async (params) => {
+      const position = requirePosition(params);
+      const ctx = await contextFor(requireUri(params));
+      return ctx ? prepareRename(ctx, position) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('rename', null, async (params) => {
+      const position = requirePosition(params);
+      if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The rename request has no new name.');
+      const ctx = await contextFor(requireUri(params));
+      return ctx ? rename(ctx, position, params.newName) : null;
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('folding ranges', null, async (params) => {
+      const ctx = await contextFor(requireUri(params));
+      return ctx ? foldingRanges(ctx) : null;
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('code lens', null, async (params) => {
+      const ctx = await contextFor(requireUri(params));
+      return ctx ? codeLenses(ctx) : null;
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guard('inlay hints', null, async (params) => {
+      const uri = requireUri(params);
+      if (!params.range) throw new ResponseError(ErrorCodes.InvalidParams, 'The inlay hint request has no range.');
+      const ctx = await contextFor(uri);
+      if (!ctx) return null;
+      const { settings } = await optionsFor(uri);
+      return settings.inlayHintsEnabled ? inlayHints(ctx, params.range) : [];
+    }),
+  );
+
+  connection.onRequest(
+    SummaryRequest.method,
+    guard('summary', null, async (params: SummaryParams) => {
+      const uri = (params as Partial<SummaryParams> | undefined)?.uri;
+      if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'eqplan/summary needs the uri of a document.');
+      const ctx = await contextFor(uri);
+      return ctx ? planSummary(ctx) : null;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { hover } from '../../server/src/features/hover';
+import { at, PLAN, planAt } from './helpers';
+
+function hoverText(marked: string, options = {}): string {
+  const { ctx, position } = at(marked, options);
+  const h = hover(ctx, position);
+  return h ? (h.contents as { value: string }).value : '';
+}
+
+describe('hover', () => {
+  it('explains a field from the schema', () => {
+    const text = hoverText(planAt('measure: Workshops', 2));
+    assert.match(text, /\*\*Measure of success\*\*|measure/i);
+    assert.match(text, /`measure`/);
+  });
+
+  it('says how long an open action has been overdue, as at the plan date', () => {
+    const text = hoverText(planAt('2023-11-30', 3));
+    assert.match(text, /Due 30 Nov 2023/);
+    assert.match(text, /Overdue by 62 days/);
+    assert.match(text, /31 Jan 2024 \(the plan's reporting date/);
+  });
+
+  it('says how long until a deadline, and uses the eqplan.asOf setting when set', () => {
+    assert.match(hoverText(planAt('2024-02-05', 2)), /Due in 5 days/);
+    assert.match(hoverText(planAt('2024-02-05', 2), { asOf: '2024-02-05' }), /Due today/);
+  });
+
+  it('gives the date a month deadline means', () => {
+    const text = hoverText(PLAN.replace('due: 2024-02-05', 'due: 20|24-02'));
+    assert.match(text, /the end of Feb 2024.*29 Feb 2024/);
+    assert.match(text, /Due in 29 days/);
+  });
+
+  it('suggests the canonical form of a council date phrase', () => {
+    assert.match(hoverText(planAt('Nov 22', 1)), /Write it as `2022-11`/);
+  });
+
+  it("shows an owner's name and the open and overdue actions they hold", () => {
+    const text = hoverText(planAt('owner: equalities-team', 9));
+    assert.match(text, /\*\*Equalities Team\*\* \(`equalities-team`\)/);
+    assert.match(text, /Holds 1 open action, 1 overdue \(1 in all\)/);
+    const registry = hoverText(planAt('hr: { name', 1));
+    assert.match(registry, /\*\*Human Resources\*\*/);
+    assert.match(registry, /Holds 2 open actions/);
+  });
+
+  it('says where a target stands', () => {
+    const text = hoverText(planAt('Workforce from ethnic', 3));
+    assert.match(text, /Workforce from ethnic minority backgrounds\*\*: .+/);
+    assert.match(text, /miss|behind|30/i);
+  });
+
+  it('gives nothing outside the plan text', () => {
+    const { ctx } = at('eqplan: 1|\n');
+    assert.equal(hover(ctx, { line: 40, character: 0 }), null);
+  });
+});

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { ResponseError, SymbolKind } from 'vscode-languageserver';
+import { codeLenses } from '../../server/src/features/codeLens';
+import { foldingRanges } from '../../server/src/features/folding';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { definition, prepareRename, references, rename } from '../../server/src/features/navigation';
+import { planSummary } from '../../server/src/features/summary';
+import { documentSymbols, workspaceSymbols } from '../../server/src/features/symbols';
+import { at, PLAN, planAt } from './helpers';
+
+const lineOf = (needle: string) => PLAN.slice(0, PLAN.indexOf(needle)).split('\n').length - 1;
+
+describe('symbols', () => {
+  it('outline objectives > actions, then targets, with the owners list', () => {
+    const { ctx } = at(PLAN + '|');
+    const symbols = documentSymbols(ctx);
+    assert.deepEqual(symbols.map((s) => s.name), ['owners', 'P1', 'P2', 'T1']);
+    const p1 = symbols[1];
+    assert.equal(p1.kind, SymbolKind.Module);
+    assert.equal(p1.detail, 'Accessible services');
+    assert.deepEqual(p1.children?.map((c) => `${c.name}: ${c.detail}`), ['1a: Deliver EIA workshops', '1b: Publish the workforce report']);
+    assert.equal(p1.selectionRange.start.line, lineOf('id: P1'));
+    assert.deepEqual(symbols[0].children?.map((c) => c.name), ['hr', 'equalities-team']);
+  });
+
+  it('finds workspace symbols by query', () => {
+    const { ctx } = at(PLAN + '|');
+    const found = workspaceSymbols(ctx, 'survey');
+    assert.deepEqual(found.map((s) => s.name), ['2a Run the staff survey']);
+    assert.equal(found[0].containerName, 'P2');
+  });
+});
+
+describe('owner navigation', () => {
+  it('goes from an owner to its registry entry', () => {
+    const { ctx, position } = at(planAt('owner: equalities-team', 10));
+    const loc = definition(ctx, position);
+    assert.deepEqual(loc?.range, { start: { line: lineOf('  equalities-team: {'), character: 2 }, end: { line: lineOf('  equalities-team: {'), character: 17 } });
+  });
+
+  it('finds every reference to an owner, in owner, support and lead', () => {
+    const { ctx, position } = at(planAt('hr: { name', 0));
+    const refs = references(ctx, position, true);
+    assert.deepEqual(refs.map((r) => r.range.start.line), [lineOf('  hr: {'), lineOf('support: [hr]'), lineOf('owner: hr'), PLAN.split('\n').findIndex((l, i) => i > lineOf('id: 2a') && l.includes('owner: hr'))]);
+    assert.equal(references(ctx, position, false).length, 3);
+  });
+
+  it('renames an owner id everywhere in the file', () => {
+    const { ctx, position } = at(planAt('owner: hr', 8));
+    assert.deepEqual(prepareRename(ctx, position)?.placeholder, 'hr');
+    const edit = rename(ctx, position, 'people-services');
+    const edits = edit!.changes!['file:///test.eqplan.yaml'];
+    assert.equal(edits.length, 4);
+    assert.ok(edits.every((e) => e.newText === 'people-services' && e.range.end.character - e.range.start.character === 2));
+  });
+
+  it('refuses an owner id that is not valid or already taken', () => {
+    const { ctx, position } = at(planAt('owner: hr', 8));
+    assert.throws(() => rename(ctx, position, 'Human Resources'), ResponseError);
+    assert.throws(() => rename(ctx, position, 'equalities-team'), /already has/);
+  });
+
+  it('does nothing away from an owner', () => {
+    const { ctx, position } = at(planAt('Run the staff', 2));
+    assert.equal(prepareRename(ctx, position), null);
+    assert.equal(definition(ctx, position), null);
+    assert.deepEqual(references(ctx, position, true), []);
+  });
+});
+
+describe('folding, code lens, inlay hints, summary', () => {
+  it('folds objectives, actions and long comments', () => {
+    const { ctx } = at('# one\n# two\n' + PLAN + '|');
+    const folds = foldingRanges(ctx);
+    assert.ok(folds.some((f) => f.startLine === 0 && f.endLine === 1 && f.kind === 'comment'));
+    const objectives = lineOf('objectives:') + 2;
+    assert.ok(folds.some((f) => f.startLine === objectives && f.endLine === lineOf('targets:') + 1), JSON.stringify(folds));
+    assert.ok(folds.some((f) => f.startLine === lineOf('- id: 1a') + 2 && f.endLine === lineOf('measure: Workshops') + 2));
+  });
+
+  it('tallies each objective and offers the preview', () => {
+    const { ctx } = at(PLAN + '|');
+    const lenses = codeLenses(ctx);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['Open preview', '2 actions · 1 overdue · R0 A1 G1', '1 action · 0 overdue · R0 A0 G0 · 1 unrated']);
+    assert.deepEqual(lenses[0].command?.arguments, ['file:///test.eqplan.yaml']);
+    assert.equal(lenses[0].command?.command, 'eqplan.openPreview');
+    assert.equal(lenses[1].range.start.line, lineOf('- id: P1'));
+  });
+
+  it('hints how far each open deadline is', () => {
+    const { ctx } = at(PLAN + '|');
+    const hints = inlayHints(ctx, { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } });
+    assert.deepEqual(hints.map((h) => h.label), ['overdue 62 d', 'in 5 d']);
+    assert.deepEqual(hints[0].position, { line: lineOf('due: 2023-11-30'), character: 'due: 2023-11-30'.length + 8 });
+    assert.deepEqual(inlayHints(ctx, { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }), []);
+  });
+
+  it('gives the plan summary', () => {
+    const { ctx } = at(PLAN + '|');
+    const summary = planSummary(ctx);
+    assert.equal(summary?.totals.actions, 3);
+    assert.equal(summary?.asOf, '2024-01-31');
+    assert.equal(planSummary(at('- a list|').ctx), null);
+  });
+});

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Debouncer } from '../../server/src/features/diagnostics';
+import { readSettings } from '../../server/src/service/settings';
+import { isPlanDocument, optionsKey, PlanStore } from '../../server/src/service/store';
+import { PLAN } from './helpers';
+
+describe('document store', () => {
+  it('serves *.eqplan.yaml files and YAML with `eqplan: 1`, and leaves other YAML alone', () => {
+    assert.equal(isPlanDocument('file:///a/plan.eqplan.yaml', 'yaml', 'anything'), true);
+    assert.equal(isPlanDocument('file:///a/plan.EQPLAN.yml', 'plaintext', ''), true);
+    assert.equal(isPlanDocument('file:///a/plan.yaml', 'yaml', 'eqplan: 1\ntitle: x'), true);
+    assert.equal(isPlanDocument('untitled:Untitled-1', 'yaml', '# draft\neqplan: 1\n'), true);
+    assert.equal(isPlanDocument('file:///a/.github/workflows/ci.yml', 'yaml', 'on: push\njobs: {}'), false);
+    assert.equal(isPlanDocument('file:///a/notes.md', 'markdown', 'eqplan: 1'), false);
+  });
+
+  it('parses each version once and checks it once per set of options, shared by every feature', () => {
+    const store = new PlanStore();
+    let doc = TextDocument.create('file:///p.eqplan.yaml', 'yaml', 1, PLAN);
+    const a = store.context(doc, { localToday: '2024-01-15' })!;
+    const b = store.context(doc, { localToday: '2024-01-15' })!;
+    assert.equal(a.parsed, b.parsed);
+    void a.model;
+    assert.equal(store.checksRun, 0, 'the model alone does not run the checks');
+    assert.equal(a.result, b.result);
+    assert.equal(store.checksRun, 1);
+    assert.equal(store.parsesRun, 1);
+    store.context(doc, { localToday: '2024-01-15', asOf: '2024-03-01' })!.result;
+    assert.equal(store.checksRun, 2, 'other options, another check');
+    assert.equal(store.parsesRun, 1, 'but the same parse');
+    doc = TextDocument.update(doc, [{ text: '# edited\n', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], 2);
+    store.context(doc, { localToday: '2024-01-15' })!.result;
+    assert.equal(store.parsesRun, 2);
+    assert.equal(store.checksRun, 3);
+  });
+
+  it('gives no context for a document that is not a plan', () => {
+    const store = new PlanStore();
+    assert.equal(store.context(TextDocument.create('file:///x.yaml', 'yaml', 1, 'a: 1'), {}), undefined);
+  });
+
+  it('keys options whatever their order', () => {
+    assert.equal(optionsKey({ asOf: '2024-01-01', rules: { overdue: 'error', 'due-soon': 'off' } }), optionsKey({ rules: { 'due-soon': 'off', overdue: 'error' }, asOf: '2024-01-01' }));
+    assert.notEqual(optionsKey({ rules: { overdue: 'error' } }), optionsKey({ rules: { overdue: 'off' } }));
+  });
+});
+
+describe('settings', () => {
+  it('reads the eqplan section as check options', () => {
+    const { settings, problems } = readSettings({ asOf: '2024-03-31', dueSoonDays: 21, staleUpdateDays: 60, rules: { overdue: 'error', 'due-soon': 'off', 'stale-update': 'default' }, inlayHints: { enabled: false }, debounceMs: 500 });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.options, { asOf: '2024-03-31', dueSoonDays: 21, staleUpdateDays: 60, rules: { overdue: 'error', 'due-soon': 'off' } });
+    assert.equal(settings.inlayHintsEnabled, false);
+    assert.equal(settings.debounceMs, 500);
+  });
+
+  it('drops bad values, says why, and keeps the defaults', () => {
+    const { settings, problems } = readSettings({ asOf: '31/03/2024', dueSoonDays: -1, rules: { nope: 'error', overdue: 'loud' } });
+    assert.deepEqual(settings.options, {});
+    assert.equal(problems.length, 4);
+    assert.match(problems[0], /YYYY-MM-DD/);
+    assert.equal(settings.inlayHintsEnabled, true);
+    assert.equal(settings.debounceMs, 200);
+    assert.deepEqual(readSettings(undefined).settings.options, {});
+  });
+});
+
+describe('debouncer', () => {
+  it('runs once after a burst of calls, with the last task', async () => {
+    const debouncer = new Debouncer(20);
+    const runs: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      for (let i = 0; i < 100; i++) {
+        debouncer.schedule('doc', () => {
+          runs.push(i);
+          resolve();
+        });
+      }
+    });
+    assert.equal(debouncer.isPending('doc'), true);
+    await done;
+    assert.deepEqual(runs, [99]);
+    assert.equal(debouncer.isPending('doc'), false, 'nothing else is queued');
+  });
+
+  it('cancels', () => {
+    const debouncer = new Debouncer(20);
+    debouncer.schedule('doc', () => assert.fail('cancelled task ran'));
+    debouncer.cancel('doc');
+    assert.equal(debouncer.isPending('doc'), false);
+  });
+});
