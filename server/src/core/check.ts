@@ -80,21 +80,38 @@ export function checkParsed(parsed: ParsedPlan, options: CheckOptions = {}): Che
     const [start, end] = f.span ?? spanOf(parsed, f.path, f.at ?? 'value');
     const range = parsed.lines.range(start, end);
     if (suppressions.isSuppressed(f.rule, range.start.line)) continue;
-    findings.push({
-      rule: f.rule,
-      severity: level as Severity,
-      message: f.message,
-      range,
-      offset: start,
-      endOffset: Math.max(start, end),
-      path: pathToPointer(f.path),
-      fixes: (f.fixes ?? []).filter((x): x is Fix => x !== undefined),
-    });
+    findings.push(makeFinding(f, level as Severity, range, start, Math.max(start, end)));
   }
   findings.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 
   const summary = model ? buildSummary(parsed, model, findings, { today, todaySource, todayDay, dueSoonDays }) : undefined;
   return { findings, summary, today, todaySource, parsed, model };
+}
+
+/**
+ * A finding whose `fixes` are built on first read: a large plan has thousands
+ * of findings, and most checks (the CLI's, the editor's diagnostics) never
+ * look at their fixes.
+ */
+function makeFinding(f: RawFinding & { rule: string }, severity: Severity, range: Finding['range'], offset: number, endOffset: number): Finding {
+  let fixes: Fix[] | undefined;
+  const source = f.fixes;
+  return {
+    rule: f.rule,
+    severity,
+    message: f.message,
+    range,
+    offset,
+    endOffset,
+    path: pathToPointer(f.path),
+    get fixes(): Fix[] {
+      fixes ??= (typeof source === 'function' ? source() : (source ?? [])).filter((x): x is Fix => x !== undefined);
+      return fixes;
+    },
+    set fixes(value: Fix[]) {
+      fixes = value;
+    },
+  };
 }
 
 /** The rule that reports each field when it is missing. */

@@ -165,8 +165,8 @@ export function findNode(doc: Document.Parsed | undefined, path: NodePath): Node
 
 /** A map key as text (keys are scalars in plans). */
 export function keyText(pair: Pair): string {
-  const k = pair.key as unknown;
-  if (isScalar(k)) return String(k.value);
+  const k = pair.key as { value?: unknown } | null;
+  if (k && typeof k === 'object' && 'value' in k) return typeof k.value === 'string' ? k.value : String(k.value);
   return String(k);
 }
 

@@ -260,24 +260,46 @@ function dateFinding(path: NodePath, field: string, raw: string, where: string, 
   return { message: `\`${field}\` \`${raw}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} must be a day written YYYY-MM-DD, for example 2024-03-31.`, path };
 }
 
-/** Dates that match the pattern but name no real day (30 Feb, month 13). */
+/** Dates that match the pattern but name no real day (30 Feb, month 13). The path is built only for a hit. */
 function impossibleDates(root: unknown, label: LabelOf): RawFinding[] {
   const out: RawFinding[] = [];
-  const visit = (v: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
-    else if (isDict(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        const p = [...path, k];
-        if (typeof x === 'string' && (DATE_FIELDS.has(k) || k === 'due')) {
-          const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(x);
-          if (!m) continue;
-          const bad = k === 'due' ? (() => { const d = parseDue(x); return d.kind === 'invalid' ? d.reason : undefined; })() : m[3] !== undefined && parseIsoDay(x) === undefined ? 'it is not a real day' : undefined;
-          if (bad) out.push({ message: `\`${k}\` \`${x}\` in ${label(path).charAt(0).toLowerCase() + label(path).slice(1)} is not a real date: ${bad}. Check the day and month.`, path: p });
-        } else if (typeof x === 'object' && x !== null && !k.startsWith('x-')) visit(x, p);
+  const path: (string | number)[] = [];
+  const problem = (k: string, x: string): string | undefined => {
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(x);
+    if (!m) return undefined;
+    if (k === 'due') {
+      const d = parseDue(x);
+      return d.kind === 'invalid' ? d.reason : undefined;
+    }
+    return m[3] !== undefined && parseIsoDay(x) === undefined ? 'it is not a real day' : undefined;
+  };
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        visit(v[i]);
+        path.pop();
+      }
+      return;
+    }
+    if (!isDict(v)) return;
+    for (const k in v) {
+      const x = v[k];
+      if (typeof x === 'string') {
+        if (!DATE_FIELDS.has(k) && k !== 'due') continue;
+        const bad = problem(k, x);
+        if (bad) {
+          const where = label(path);
+          out.push({ message: `\`${k}\` \`${x}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} is not a real date: ${bad}. Check the day and month.`, path: [...path, k] });
+        }
+      } else if (typeof x === 'object' && x !== null && !k.startsWith('x-')) {
+        path.push(k);
+        visit(x);
+        path.pop();
       }
     }
   };
-  visit(root, []);
+  visit(root);
   return out;
 }
 

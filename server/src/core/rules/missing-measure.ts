@@ -16,7 +16,7 @@ export const missingMeasure: Rule = {
         message: `${a.label} has no measure of success. Add \`measure:\` saying how you will know it worked.`,
         path: hasKey ? [...a.path, 'measure'] : a.path,
         at: hasKey ? 'key' : 'item',
-        fixes: hasKey ? [] : [ctx.edits.fix('Add a `measure:` line to fill in', [ctx.edits.addField(a.path, 'measure', '')], false, true)],
+        fixes: () => hasKey ? [] : [ctx.edits.fix('Add a `measure:` line to fill in', [ctx.edits.addField(a.path, 'measure', '')], false, true)],
       });
     }
   },

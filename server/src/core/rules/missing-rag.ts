@@ -18,7 +18,7 @@ export const missingRag: Rule = {
         message: `${a.label} has no RAG status. Add \`rag:\` with red, amber or green.`,
         path: hasKey ? [...a.path, 'rag'] : a.path,
         at: hasKey ? 'key' : 'item',
-        fixes: RAGS.map((rag) =>
+        fixes: () => RAGS.map((rag) =>
           ctx.edits.fix(`Rate it ${rag}`, [r === null || typeof r === 'string' ? (ctx.edits.replaceValue([...a.path, 'rag'], rag) ?? ctx.edits.addField(a.path, 'rag', rag)) : ctx.edits.addField(a.path, 'rag', rag)], false),
         ),
       });

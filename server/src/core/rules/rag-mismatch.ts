@@ -19,7 +19,7 @@ export const ragMismatch: Rule = {
         report({
           message: `${a.label} is rated green but was due on ${formatUk(a.due.iso)} and is not done. Rate it amber or red, or agree a new date.`,
           path: ragPath,
-          fixes: [
+          fixes: () => [
             ctx.edits.fix('Rate it red', [ctx.edits.replaceValue(ragPath, 'red')], false, true),
             ctx.edits.fix('Rate it amber', [ctx.edits.replaceValue(ragPath, 'amber')], false),
           ],
@@ -28,7 +28,7 @@ export const ragMismatch: Rule = {
         report({
           message: `${a.label} is marked done but rated red. Rate it green if it achieved what it set out to, or say in an update why not.`,
           path: ragPath,
-          fixes: [ctx.edits.fix('Rate it green', [ctx.edits.replaceValue(ragPath, 'green')], false, true)],
+          fixes: () => [ctx.edits.fix('Rate it green', [ctx.edits.replaceValue(ragPath, 'green')], false, true)],
         });
       }
     }

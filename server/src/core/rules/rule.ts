@@ -17,7 +17,8 @@ export interface RawFinding {
    * on the same item is the same problem, so it is dropped.
    */
   explainsMissing?: { item: string; field: string };
-  fixes?: (Fix | undefined)[];
+  /** The fixes, or a function that makes them: fixes are built only when someone asks for them. */
+  fixes?: (Fix | undefined)[] | (() => (Fix | undefined)[]);
 }
 
 export interface RuleContext {

@@ -37,18 +37,20 @@ export const unknownOwner: Rule = {
       if (owners.has(ref.text) || isPlaceholderOwner(ref.text)) continue;
       const near = lookUp(ref.text);
       const hint = near ? `Did you mean \`${near}\` (${owners.get(near)?.name ?? near})?` : `Use one of its ids, such as \`${[...owners.keys()][0] ?? 'an-owner-id'}\`,`;
-      const newId = slug(ref.text);
-      const idLike = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ref.text);
-      const addId = idLike ? ref.text : owners.has(newId) ? `${newId}-2` : newId;
-      const addEdits = [ctx.edits.addField(['owners'], addId, `{ name: ${yamlString(ref.text)} }`)];
-      if (!idLike) addEdits.push(ctx.edits.replaceValue(ref.path, addId));
       report({
         message: `\`${ref.text}\` (${ref.role}) is not in the owners list. ${hint}${near ? ' Otherwise add it to `owners:`.' : ' or add it to `owners:`.'}`,
         path: ref.path,
-        fixes: [
-          near ? ctx.edits.fix(`Change to \`${near}\``, [ctx.edits.replaceValue(ref.path, near)], false, true) : undefined,
-          ctx.edits.fix(`Add \`${addId}\` to the owners list`, addEdits, false, !near),
-        ],
+        fixes: () => {
+          const newId = slug(ref.text);
+          const idLike = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ref.text);
+          const addId = idLike ? ref.text : owners.has(newId) ? `${newId}-2` : newId;
+          const addEdits = [ctx.edits.addField(['owners'], addId, `{ name: ${yamlString(ref.text)} }`)];
+          if (!idLike) addEdits.push(ctx.edits.replaceValue(ref.path, addId));
+          return [
+            near ? ctx.edits.fix(`Change to \`${near}\``, [ctx.edits.replaceValue(ref.path, near)], false, true) : undefined,
+            ctx.edits.fix(`Add \`${addId}\` to the owners list`, addEdits, false, !near),
+          ];
+        },
       });
     }
   },

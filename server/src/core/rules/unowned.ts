@@ -24,7 +24,7 @@ export const unowned: Rule = {
         report({
           message: `${possessive(a.label)} owner is \`${owner}\`, which names nobody. Name the lead officer or service responsible.`,
           path: [...a.path, 'owner'],
-          fixes: suggestions.map((id, i) =>
+          fixes: () => suggestions.map((id, i) =>
             ctx.edits.fix(`Make ${ctx.plan.owners?.get(id)?.name ?? id} (\`${id}\`) the owner`, [ctx.edits.replaceValue([...a.path, 'owner'], id)], false, i === 0),
           ),
         });
@@ -35,7 +35,7 @@ export const unowned: Rule = {
         message: `${a.label} has no owner. Add \`owner:\` with the lead officer or service responsible.`,
         path: hasKey ? [...a.path, 'owner'] : a.path,
         at: hasKey ? 'key' : 'item',
-        fixes: suggestions.map((id, i) =>
+        fixes: () => suggestions.map((id, i) =>
           ctx.edits.fix(
             `Make ${ctx.plan.owners?.get(id)?.name ?? id} (\`${id}\`) the owner`,
             [hasKey ? ctx.edits.replaceValue([...a.path, 'owner'], id) : ctx.edits.addField(a.path, 'owner', id)],
