@@ -4,6 +4,7 @@
 // still builds.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { writeEditorSchema } from './scripts/vscode/editor-schema.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,6 +19,11 @@ const targets = [
 
 const active = targets.filter((t) => existsSync(t.entryPoints[0]));
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+// The schema the extension gives the Red Hat YAML extension (completion and hovers only; see the script).
+if (existsSync('schemas/equality-plan.schema.json')) {
+  writeEditorSchema('schemas/equality-plan.schema.json', 'dist/equality-plan.editor.schema.json');
+}
 
 if (watch) {
   for (const t of active) {

@@ -1,0 +1,368 @@
+/**
+ * What each chart and its table show, worked out from the plan summary alone.
+ * Pure (no DOM, no chart.js) so the numbers are unit-tested and the preview
+ * and the report cannot disagree. Colours and patterns are added by charts.ts.
+ */
+import type { ActionSummary, PlanSummary, Rag, SourceRef, TargetSummary } from '../../server/src/core/summary-types';
+import { count, dayNumber, ukDate, ukDateOfDay, ukMonth, withUnit } from './format';
+
+/** A series key decides its colour and pattern in charts.ts. */
+export type SeriesKey = Rag | 'none' | 'overdue' | 'upcoming' | 'closed' | 'open';
+
+export interface BarSeries {
+  key: SeriesKey;
+  label: string;
+  values: number[];
+  /** What a click on each bar of this series reveals (undefined: nothing to show). */
+  reveal: (SourceRef | undefined)[];
+}
+
+export interface TableModel {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+  /** Per row: what pressing the row's button reveals. */
+  reveal?: (SourceRef | undefined)[];
+}
+
+export interface BarChartModel {
+  id: string;
+  title: string;
+  /** One sentence a screen reader hears for the chart. */
+  description: string;
+  /** Category labels (x for vertical bars, y for horizontal). */
+  labels: string[];
+  /** Longer names for tooltips (e.g. objective titles). */
+  longLabels: string[];
+  series: BarSeries[];
+  stacked: boolean;
+  horizontal: boolean;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  table: TableModel;
+}
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface TargetChartModel {
+  id: string;
+  title: string;
+  description: string;
+  statusText: string;
+  status: TargetSummary['status'];
+  unit?: string;
+  /** Values axis title, e.g. `Percentage (%)` or `Value`. */
+  valueAxisTitle: string;
+  /** Milestones, with the baseline first when there is one (the trajectory). */
+  milestones: XY[];
+  actuals: XY[];
+  baseline?: XY;
+  benchmark?: { value: number; label: string };
+  /** Where the x axis starts and ends (day numbers), with a little margin. */
+  xMin: number;
+  xMax: number;
+  /** Today (day number), drawn as a marker; NaN when it is far from the data. */
+  today: number;
+  source: SourceRef;
+  table: TableModel;
+}
+
+export const RAG_LABELS: Record<Rag | 'none', string> = {
+  red: 'Red (off track)',
+  amber: 'Amber (at risk)',
+  green: 'Green (on track)',
+  none: 'No RAG given',
+};
+
+const RAG_ORDER: (Rag | 'none')[] = ['red', 'amber', 'green', 'none'];
+
+function firstAction(actions: ActionSummary[], pred: (a: ActionSummary) => boolean): SourceRef | undefined {
+  return actions.find(pred)?.source;
+}
+
+/** RAG of every action, objective by objective (stacked bars). */
+export function ragByObjective(s: PlanSummary): BarChartModel {
+  const labels = s.objectives.map((o) => o.id || '(no id)');
+  const series: BarSeries[] = RAG_ORDER.map((rag) => ({
+    key: rag,
+    label: RAG_LABELS[rag],
+    values: s.objectives.map((o) => o.rag[rag]),
+    reveal: s.objectives.map(
+      (o) => firstAction(s.actions, (a) => a.objectiveId === o.id && (a.rag ?? 'none') === rag) ?? o.source,
+    ),
+  }));
+  const t = s.totals.rag;
+  return {
+    id: 'rag-by-objective',
+    title: 'RAG status of actions by objective',
+    description:
+      `Stacked bar chart of ${count(s.totals.actions, 'action')} in ${count(s.objectives.length, 'objective')}: ` +
+      `${t.red} red, ${t.amber} amber, ${t.green} green, ${t.none} with no RAG.`,
+    labels,
+    longLabels: s.objectives.map((o) => `${o.id}: ${o.title}`),
+    series,
+    stacked: true,
+    horizontal: false,
+    categoryAxisTitle: 'Objective',
+    valueAxisTitle: 'Number of actions',
+    table: {
+      caption: 'RAG status of actions by objective',
+      columns: ['Objective', 'Red', 'Amber', 'Green', 'No RAG', 'Overdue', 'Done'],
+      rows: s.objectives.map((o) => [
+        `${o.id}: ${o.title}`,
+        String(o.rag.red),
+        String(o.rag.amber),
+        String(o.rag.green),
+        String(o.rag.none),
+        String(o.overdue),
+        String(o.done),
+      ]),
+      reveal: s.objectives.map((o) => o.source),
+    },
+  };
+}
+
+function monthOf(a: ActionSummary): string | undefined {
+  return a.dueDate?.slice(0, 7);
+}
+
+/** Deadlines per month, overdue ones apart (stacked bars). */
+export function deadlinesByMonth(s: PlanSummary): BarChartModel {
+  const months = s.deadlinesByMonth;
+  const inMonth = (m: string, pred: (a: ActionSummary) => boolean) =>
+    firstAction(s.actions, (a) => monthOf(a) === m && pred(a));
+  const series: BarSeries[] = [
+    {
+      key: 'overdue',
+      label: 'Overdue',
+      values: months.map((m) => m.overdue),
+      reveal: months.map((m) => inMonth(m.month, (a) => a.overdue)),
+    },
+    {
+      key: 'upcoming',
+      label: 'Open, not yet due',
+      values: months.map((m) => m.upcoming),
+      reveal: months.map((m) => inMonth(m.month, (a) => a.open && !a.overdue)),
+    },
+    {
+      key: 'closed',
+      label: 'Done or dropped',
+      values: months.map((m) => m.closed),
+      reveal: months.map((m) => inMonth(m.month, (a) => !a.open)),
+    },
+  ];
+  const overdue = months.reduce((n, m) => n + m.overdue, 0);
+  const span = months.length ? `from ${ukMonth(months[0].month)} to ${ukMonth(months[months.length - 1].month)}` : 'none dated';
+  return {
+    id: 'deadlines-by-month',
+    title: 'Deadlines by month',
+    description: `Stacked bar chart of action deadlines by month, ${span}; ${count(overdue, 'action')} overdue as at ${ukDate(s.asOf)}.`,
+    labels: months.map((m) => ukMonth(m.month)),
+    longLabels: months.map((m) => ukMonth(m.month)),
+    series,
+    stacked: true,
+    horizontal: false,
+    categoryAxisTitle: 'Month the action is due',
+    valueAxisTitle: 'Number of actions',
+    table: {
+      caption: 'Deadlines by month',
+      columns: ['Month', 'Overdue', 'Open, not yet due', 'Done or dropped'],
+      rows: months.map((m) => [ukMonth(m.month), String(m.overdue), String(m.upcoming), String(m.closed)]),
+      reveal: months.map((m) => inMonth(m.month, (a) => a.overdue) ?? inMonth(m.month, () => true)),
+    },
+  };
+}
+
+/** Chart axes have little room: long names are cut at a word (the tooltip and the table give them in full). */
+export function shortLabel(text: string, max = 30): string {
+  if (text.length <= max) return text;
+  const space = text.slice(0, max).lastIndexOf(' ');
+  const cut = space > max / 2 ? text.slice(0, space) : text.slice(0, max - 1);
+  return `${cut.replace(/[\s,;:(-]+$/, '')}…`;
+}
+
+/** Actions per owner: overdue, other open, closed (horizontal stacked bars). */
+export function actionsPerOwner(s: PlanSummary): BarChartModel {
+  const owners = s.owners;
+  const ownerKey = (a: ActionSummary) => a.owner ?? '';
+  const of = (owner: string, pred: (a: ActionSummary) => boolean) => firstAction(s.actions, (a) => ownerKey(a) === owner && pred(a));
+  const series: BarSeries[] = [
+    {
+      key: 'overdue',
+      label: 'Overdue',
+      values: owners.map((o) => o.overdue),
+      reveal: owners.map((o) => of(o.owner, (a) => a.overdue)),
+    },
+    {
+      key: 'open',
+      label: 'Open, not overdue',
+      values: owners.map((o) => o.open - o.overdue),
+      reveal: owners.map((o) => of(o.owner, (a) => a.open && !a.overdue)),
+    },
+    {
+      key: 'closed',
+      label: 'Done or dropped',
+      values: owners.map((o) => o.total - o.open),
+      reveal: owners.map((o) => of(o.owner, (a) => !a.open)),
+    },
+  ];
+  const busiest = owners[0];
+  return {
+    id: 'actions-per-owner',
+    title: 'Actions per owner',
+    description:
+      `Horizontal bar chart of actions for ${count(owners.length, 'owner')}` +
+      (busiest ? `; ${busiest.name} has the most open actions (${busiest.open}).` : '.'),
+    labels: owners.map((o) => shortLabel(o.name)),
+    longLabels: owners.map((o) => (o.registered ? o.name : `${o.name} (not in the owners list)`)),
+    series,
+    stacked: true,
+    horizontal: true,
+    categoryAxisTitle: 'Owner',
+    valueAxisTitle: 'Number of actions',
+    table: {
+      caption: 'Actions per owner',
+      columns: ['Owner', 'Open', 'Overdue', 'All actions'],
+      rows: owners.map((o) => [o.name, String(o.open), String(o.overdue), String(o.total)]),
+      reveal: owners.map((o) => of(o.owner, (a) => a.overdue) ?? of(o.owner, () => true)),
+    },
+  };
+}
+
+function axisTitleFor(unit: string | undefined): string {
+  if (!unit) return 'Value';
+  if (unit === '%') return 'Percentage (%)';
+  if (unit === '£') return 'Amount (£)';
+  return `Value (${unit})`;
+}
+
+/** One target: milestones (the trajectory) against measured values, with baseline and benchmark. */
+export function targetChart(t: TargetSummary, asOf: string): TargetChartModel {
+  const pt = (d: { date: string; value: number }): XY => ({ x: dayNumber(d.date), y: d.value });
+  const milestones = t.milestones.map(pt).filter((p) => Number.isFinite(p.x));
+  const actuals = t.actuals.map(pt).filter((p) => Number.isFinite(p.x)).sort((a, b) => a.x - b.x);
+  const baseline = t.baseline && Number.isFinite(dayNumber(t.baseline.date)) ? pt(t.baseline) : undefined;
+  const trajectory = [...(baseline ? [baseline] : []), ...milestones].sort((a, b) => a.x - b.x);
+  const xs = [...trajectory, ...actuals].map((p) => p.x);
+  const today = dayNumber(asOf);
+  let lo = xs.length ? Math.min(...xs) : today - 180;
+  let hi = xs.length ? Math.max(...xs) : today + 180;
+  // Show "today" on the axis when it is near the data, so the reader sees where the plan stands.
+  const span = Math.max(hi - lo, 60);
+  const todayShown = Number.isFinite(today) && today > lo - span && today < hi + span;
+  if (todayShown) {
+    lo = Math.min(lo, today);
+    hi = Math.max(hi, today);
+  }
+  const margin = Math.max(15, (hi - lo) * 0.04);
+  const v = (n: number) => withUnit(n, t.unit);
+  const rows: string[][] = [];
+  if (t.baseline) rows.push([ukDate(t.baseline.date), 'Baseline', v(t.baseline.value)]);
+  for (const m of t.milestones) rows.push([ukDate(m.date), 'Milestone (to reach)', v(m.value)]);
+  for (const a of t.actuals) rows.push([ukDate(a.date), 'Actual (measured)', v(a.value)]);
+  rows.sort((a, b) => dayNumber(isoOfRow(a[0], t)) - dayNumber(isoOfRow(b[0], t)));
+  if (t.benchmark) rows.push(['', `Benchmark${t.benchmark.label ? `: ${t.benchmark.label}` : ''}`, v(t.benchmark.value)]);
+  const direction = t.direction === 'up' ? 'higher is better' : 'lower is better';
+  const latest = actuals.length ? actuals[actuals.length - 1] : undefined;
+  return {
+    id: `target-${t.id}`,
+    title: t.title,
+    description:
+      `Line chart of target ${t.id} (${direction}): ${count(milestones.length, 'milestone')}, ` +
+      `${count(actuals.length, 'measured value')}` +
+      (latest ? `, latest ${v(latest.y)} on ${ukDateOfDay(latest.x)}` : '') +
+      `. ${t.statusText}`,
+    statusText: t.statusText,
+    status: t.status,
+    unit: t.unit,
+    valueAxisTitle: axisTitleFor(t.unit),
+    milestones: trajectory,
+    actuals,
+    baseline,
+    benchmark: t.benchmark ? { value: t.benchmark.value, label: t.benchmark.label ?? 'Benchmark' } : undefined,
+    xMin: Math.floor(lo - margin),
+    xMax: Math.ceil(hi + margin),
+    today: todayShown ? today : Number.NaN,
+    source: t.source,
+    table: {
+      caption: `${t.title}: baseline, milestones and measured values`,
+      columns: ['Date', 'What', 'Value'],
+      rows,
+    },
+  };
+}
+
+// Rows are sorted by their date; the row keeps only the UK form, so look the ISO date up again.
+function isoOfRow(uk: string, t: TargetSummary): string {
+  const all = [...(t.baseline ? [t.baseline] : []), ...t.milestones, ...t.actuals];
+  return all.find((d) => ukDate(d.date) === uk)?.date ?? '';
+}
+
+/** An action as the lists show it. */
+export interface ActionRow {
+  id: string;
+  text: string;
+  owner: string;
+  due: string;
+  /** `62 days overdue`, `due in 5 days`, ... */
+  when: string;
+  rag?: Rag;
+  source: SourceRef;
+}
+
+function actionRow(a: ActionSummary): ActionRow {
+  let when = '';
+  if (a.overdue && a.daysOverdue !== undefined) when = `${count(a.daysOverdue, 'day')} overdue`;
+  else if (a.daysUntilDue === 0) when = 'due today';
+  else if (a.daysUntilDue !== undefined) when = `due in ${count(a.daysUntilDue, 'day')}`;
+  else if (a.openDeadline) when = `deadline ${a.due ?? 'open'}`;
+  return {
+    id: a.id,
+    text: a.text,
+    owner: a.unowned ? (a.owner ? `${a.owner} (names nobody)` : 'No owner') : (a.ownerName ?? a.owner ?? ''),
+    due: a.dueDate ? ukDate(a.dueDate) : (a.due ?? 'No deadline'),
+    when,
+    rag: a.rag,
+    source: a.source,
+  };
+}
+
+function rowsFor(s: PlanSummary, ids: string[]): ActionRow[] {
+  const byId = new Map(s.actions.map((a) => [a.id, a] as const));
+  return ids.map((id) => byId.get(id)).filter((a): a is ActionSummary => !!a).map(actionRow);
+}
+
+/** The plain lists: overdue (most overdue first), unowned, due soon (soonest first). */
+export function actionLists(s: PlanSummary): { overdue: ActionRow[]; unowned: ActionRow[]; dueSoon: ActionRow[] } {
+  return { overdue: rowsFor(s, s.overdue), unowned: rowsFor(s, s.unowned), dueSoon: rowsFor(s, s.dueSoon) };
+}
+
+/** The headline numbers at the top of the page. */
+export function headlineFigures(s: PlanSummary): { label: string; value: number; tone: 'bad' | 'warn' | 'good' | 'plain' }[] {
+  const t = s.totals;
+  const figures: { label: string; value: number; tone: 'bad' | 'warn' | 'good' | 'plain' }[] = [
+    { label: t.actions === 1 ? 'action' : 'actions', value: t.actions, tone: 'plain' },
+    { label: 'open', value: t.open, tone: 'plain' },
+    { label: 'done', value: t.done, tone: t.done > 0 ? 'good' : 'plain' },
+    { label: 'overdue', value: t.overdue, tone: t.overdue > 0 ? 'bad' : 'good' },
+    { label: 'due soon', value: t.dueSoon, tone: t.dueSoon > 0 ? 'warn' : 'plain' },
+    { label: 'unowned', value: t.unowned, tone: t.unowned > 0 ? 'bad' : 'good' },
+  ];
+  if (t.targets > 0) {
+    figures.push({ label: t.targetsMissed === 1 ? 'target missed' : 'targets missed', value: t.targetsMissed, tone: t.targetsMissed > 0 ? 'bad' : 'good' });
+    figures.push({ label: 'off track', value: t.targetsOffTrack, tone: t.targetsOffTrack > 0 ? 'warn' : 'good' });
+  }
+  return figures;
+}
+
+/** The status-bar style one-liner: `2 overdue, 1 unowned` (or `no problems`). */
+export function statusLine(s: PlanSummary): string {
+  const parts: string[] = [];
+  if (s.totals.overdue) parts.push(`${s.totals.overdue} overdue`);
+  if (s.totals.unowned) parts.push(`${s.totals.unowned} unowned`);
+  if (s.totals.targetsMissed) parts.push(`${s.totals.targetsMissed} ${s.totals.targetsMissed === 1 ? 'target' : 'targets'} missed`);
+  return parts.length ? parts.join(', ') : 'nothing overdue';
+}

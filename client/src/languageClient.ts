@@ -1,0 +1,166 @@
+/**
+ * Starts the bundled language server (dist/server.js) over IPC and keeps it
+ * running: if it dies it is restarted (up to five times in three minutes),
+ * and "eqplan: Restart Server" restarts it on demand. Everything else in the
+ * client reaches the server through `PlanServer`.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { SummaryRequest, type SummaryResult } from '../../server/src/protocol';
+
+export type ServerState = 'starting' | 'running' | 'stopped';
+
+export class PlanServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
+  /** Fires when the server starts, stops or restarts. */
+  readonly onDidChangeState = this.stateEmitter.event;
+  private current: ServerState = 'stopped';
+  private readonly crashes: number[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {}
+
+  get state(): ServerState {
+    return this.current;
+  }
+
+  private setState(s: ServerState): void {
+    this.current = s;
+    this.stateEmitter.fire(s);
+  }
+
+  private create(): LanguageClient {
+    const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      // Every YAML document of any scheme (file, untitled, virtual workspaces): the server checks
+      // the ones that are plans (by name or by `eqplan: 1`) and leaves other YAML alone.
+      documentSelector: [{ language: 'yaml' }],
+      synchronize: {
+        configurationSection: 'eqplan',
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{.eqplanrc.yaml,.eqplanrc.yml,eqplan.config.json}'),
+      },
+      initializationOptions: { settings: vscode.workspace.getConfiguration('eqplan') },
+      outputChannel: this.output,
+      diagnosticCollectionName: 'eqplan',
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => {
+          const now = Date.now();
+          this.crashes.push(now);
+          while (this.crashes.length && now - this.crashes[0] > 3 * 60_000) this.crashes.shift();
+          if (this.crashes.length > 5) {
+            this.setState('stopped');
+            return {
+              action: CloseAction.DoNotRestart,
+              message: 'The eqplan checker stopped five times in three minutes and has not been restarted. Run "eqplan: Restart Server" to try again, and see the "eqplan" output for details.',
+            };
+          }
+          this.output.appendLine('The eqplan checker stopped unexpectedly; restarting it.');
+          return { action: CloseAction.Restart, handled: true };
+        },
+      },
+    };
+    const client = new LanguageClient('eqplan', 'eqplan', serverOptions, clientOptions);
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) this.setState('running');
+      else if (e.newState === State.Starting) this.setState('starting');
+      else this.setState('stopped');
+    });
+    return client;
+  }
+
+  /** Starts the server if it is not running (called when the first plan is opened). */
+  async start(): Promise<void> {
+    if (this.client) return;
+    this.client = this.create();
+    this.setState('starting');
+    try {
+      await this.client.start();
+    } catch (e) {
+      this.setState('stopped');
+      this.output.appendLine(`The eqplan checker could not start: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage('The eqplan checker could not start. See the "eqplan" output for details.');
+    }
+  }
+
+  async restart(): Promise<void> {
+    const old = this.client;
+    this.client = undefined;
+    this.crashes.length = 0;
+    if (old) {
+      try {
+        await old.stop(5000);
+      } catch {
+        // already stopped
+      }
+      await old.dispose();
+    }
+    await this.start();
+  }
+
+  /** True once the server is running and has answered `initialize`. */
+  isRunning(): boolean {
+    return !!this.client && this.client.state === State.Running;
+  }
+
+  /** The plan summary of an open document, from the server; null when it is not a plan (or the server is not running). */
+  async summary(uri: vscode.Uri): Promise<SummaryResult> {
+    if (!this.client) await this.start();
+    const client = this.client;
+    if (!client) return null;
+    if (client.state !== State.Running) {
+      await new Promise<void>((resolve) => {
+        const sub = client.onDidChangeState((e) => {
+          if (e.newState !== State.Starting) {
+            sub.dispose();
+            resolve();
+          }
+        });
+        if (client.state !== State.Starting) {
+          sub.dispose();
+          resolve();
+        }
+      });
+      if ((client.state as State) !== State.Running) return null;
+    }
+    try {
+      return await client.sendRequest(SummaryRequest.type, { uri: uri.toString() });
+    } catch (e) {
+      this.output.appendLine(`eqplan/summary failed for ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  }
+
+  dispose(): void {
+    void this.client?.stop();
+    this.stateEmitter.dispose();
+  }
+}
+
+/**
+ * Starts the server when the first plan is opened (the extension also
+ * activates for ordinary YAML files, which should cost nothing).
+ */
+export function registerLazyStart(context: vscode.ExtensionContext, server: PlanServer, isPlan: (d: vscode.TextDocument) => boolean): void {
+  const check = (doc: vscode.TextDocument) => {
+    if (isPlan(doc)) void server.start();
+  };
+  vscode.workspace.textDocuments.forEach(check);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
+    server,
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The messages between the preview page (client/preview, a browser bundle)
+ * and the extension (client/src), and the state the page is drawn from.
+ * One file, imported by both sides, so a change to a message breaks the build
+ * on both. Types only (plus tiny guards): nothing here may import `vscode`.
+ */
+import type { PlanSummary, SourceRef } from '../../server/src/core/summary-types';
+
+export type { PlanSummary, SourceRef };
+
+/** A finding as the report lists it (a flattened, JSON-safe `Finding`). */
+export interface FindingRow {
+  rule: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  /** 0-based, like everything else in the summary. */
+  line: number;
+  character: number;
+}
+
+/**
+ * Everything the page needs to draw itself. The webview and the exported
+ * report both embed it as escaped JSON in the `data-state` attribute of
+ * `#eqplan-root`; the webview also keeps it with `setState` so it survives a
+ * reload.
+ */
+export interface PreviewState {
+  /** `webview`: live preview inside VS Code (clicks reveal source). `report`: a static HTML file. */
+  mode: 'webview' | 'report';
+  /** The plan's document URI (any scheme); the serializer reopens the preview for it. */
+  documentUri?: string;
+  /** The file name shown in the header, e.g. `leicester.eqplan.yaml`. */
+  fileName?: string;
+  /** The plan model from `eqplan/summary`; null when the file does not read as a plan yet. */
+  summary: PlanSummary | null;
+  /** Findings, listed in the report; the live preview leaves them to the Problems panel. */
+  findings?: FindingRow[];
+  /** When the report was made (YYYY-MM-DD), shown in its footer. */
+  generated?: string;
+  /** Why there is no summary (server not ready, not a plan), shown instead of the charts. */
+  notice?: string;
+}
+
+/** Extension -> page. */
+export type ToPreviewMessage =
+  | { type: 'update'; state: PreviewState }
+  /** Which action the editor's cursor is in, to highlight it (id, or undefined for none). */
+  | { type: 'highlight'; actionId?: string };
+
+/** Page -> extension. */
+export type FromPreviewMessage =
+  /** The page has loaded and wants the current summary. */
+  | { type: 'ready' }
+  /** The user clicked (or pressed Enter on) an item: show it in the editor. */
+  | { type: 'reveal'; source: SourceRef; label: string };
+
+/** The `viewType` of the preview panel (also the serializer's key). */
+export const PREVIEW_VIEW_TYPE = 'eqplan.preview';
+
+/** Guards a message from the page: the webview is untrusted input to the extension. */
+export function isFromPreviewMessage(value: unknown): value is FromPreviewMessage {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as { type?: unknown; source?: unknown; label?: unknown };
+  if (m.type === 'ready') return true;
+  if (m.type !== 'reveal' || typeof m.label !== 'string' || !m.source || typeof m.source !== 'object') return false;
+  const s = m.source as Record<string, unknown>;
+  return ['line', 'character', 'endLine', 'endCharacter'].every((k) => Number.isInteger(s[k]) && (s[k] as number) >= 0);
+}

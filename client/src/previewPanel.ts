@@ -1,0 +1,221 @@
+/**
+ * "eqplan: Open Preview to the Side": a webview beside the editor that draws
+ * the plan summary with the preview bundle (dist/preview.js) and redraws it,
+ * debounced, as the plan changes. One preview per plan; restored after a
+ * reload by the serializer.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { PlanSummary } from '../../server/src/core/summary-types';
+import { baseName, isPlanDocument, resolvePlanDocument } from './planDocuments';
+import { isFromPreviewMessage, PREVIEW_VIEW_TYPE, type PreviewState, type ToPreviewMessage } from './previewMessages';
+import type { SummaryFeed } from './summaryFeed';
+
+/** What tests (and the export command) can learn about an open preview. */
+export interface PreviewInfo {
+  documentUri: string;
+  /** True once the page's script has run and said `ready`. */
+  ready: boolean;
+  /** How many `update` messages were posted. */
+  updates: number;
+  /** The state last posted to the page. */
+  state: PreviewState;
+  /** Whether the panel is visible. */
+  visible: boolean;
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+class PlanPreview implements vscode.Disposable {
+  ready = false;
+  updates = 0;
+  state: PreviewState;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly uri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
+    private readonly feed: SummaryFeed,
+    onDispose: () => void,
+    initial?: PreviewState,
+  ) {
+    this.state = initial ?? { mode: 'webview', documentUri: uri.toString(), fileName: baseName(uri), summary: feed.cached(uri) ?? null };
+    this.state = { ...this.state, mode: 'webview', documentUri: uri.toString(), fileName: baseName(uri) };
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'preview-icon.svg');
+    panel.title = `Preview ${baseName(uri)}`;
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      feed.watch(uri),
+      feed.onDidUpdate((e) => {
+        if (e.uri.toString() === uri.toString()) this.post(e.summary);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.toString() === uri.toString()) this.highlightAt(e.selections[0]?.active.line);
+      }),
+      panel.onDidDispose(() => {
+        onDispose();
+        this.dispose();
+      }),
+    );
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(18).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'preview.js'));
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src 'nonce-${nonce}'`,
+      `img-src ${webview.cspSource} data:`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeAttr(this.panel.title)}</title>
+</head>
+<body>
+<main id="eqplan-root" data-state="${escapeAttr(JSON.stringify(this.state))}"></main>
+<script nonce="${nonce}" src="${escapeAttr(script.toString())}"></script>
+</body>
+</html>`;
+  }
+
+  private onMessage(m: unknown): void {
+    if (!isFromPreviewMessage(m)) return;
+    if (m.type === 'ready') {
+      this.ready = true;
+      // The page may have been drawn from an old state (reload): bring it up to date.
+      void this.feed.refresh(this.uri);
+    } else if (m.type === 'reveal') {
+      void revealInEditor(this.uri, m.source, this.panel.viewColumn);
+    }
+  }
+
+  private post(summary: PlanSummary | null): void {
+    this.state = {
+      ...this.state,
+      summary,
+      notice: summary ? undefined : 'This file does not read as an equality plan yet. Fix the problems shown in the Problems panel and the preview will update.',
+    };
+    const msg: ToPreviewMessage = { type: 'update', state: this.state };
+    this.updates++;
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private highlightAt(line: number | undefined): void {
+    if (line === undefined || !this.state.summary) return;
+    const action = this.state.summary.actions.find((a) => a.source.line <= line && line < Math.max(a.source.endLine, a.source.line + 1));
+    const msg: ToPreviewMessage = { type: 'highlight', actionId: action?.id };
+    void this.panel.webview.postMessage(msg);
+  }
+
+  info(): PreviewInfo {
+    return { documentUri: this.uri.toString(), ready: this.ready, updates: this.updates, state: this.state, visible: this.panel.visible };
+  }
+
+  dispose(): void {
+    this.disposables.splice(0).forEach((d) => d.dispose());
+  }
+}
+
+/** Shows `source` (0-based lines) in an editor beside the preview and puts the cursor there. */
+export async function revealInEditor(uri: vscode.Uri, source: { line: number; character: number }, previewColumn?: vscode.ViewColumn): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const column = visible?.viewColumn ?? (previewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+  const line = Math.min(source.line, doc.lineCount - 1);
+  const pos = new vscode.Position(line, Math.min(source.character, doc.lineAt(line).text.length));
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false, selection: new vscode.Range(pos, pos) });
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+export class PreviewManager implements vscode.Disposable {
+  private readonly previews = new Map<string, PlanPreview>();
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly feed: SummaryFeed) {}
+
+  async open(arg?: unknown): Promise<PreviewInfo | undefined> {
+    const doc = await resolvePlanDocument(arg);
+    if (!doc) {
+      void vscode.window.showInformationMessage('Open an equality plan (a *.eqplan.yaml file, or a YAML file starting with "eqplan: 1") to preview it.');
+      return undefined;
+    }
+    const key = doc.uri.toString();
+    const existing = this.previews.get(key);
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Beside, true);
+      return existing.info();
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, `Preview ${baseName(doc.uri)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
+    });
+    return this.attach(panel, doc.uri).info();
+  }
+
+  private attach(panel: vscode.WebviewPanel, uri: vscode.Uri, state?: PreviewState): PlanPreview {
+    const key = uri.toString();
+    const preview = new PlanPreview(panel, uri, this.context.extensionUri, this.feed, () => this.previews.delete(key), state);
+    this.previews.set(key, preview);
+    return preview;
+  }
+
+  /** Restores previews after a window reload. */
+  readonly serializer: vscode.WebviewPanelSerializer<PreviewState> = {
+    deserializeWebviewPanel: async (panel, state) => {
+      const uriText = state && typeof state.documentUri === 'string' ? state.documentUri : undefined;
+      if (!uriText) {
+        panel.dispose();
+        return;
+      }
+      const uri = vscode.Uri.parse(uriText);
+      try {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        if (!isPlanDocument(doc)) throw new Error('not a plan');
+      } catch {
+        panel.dispose();
+        return;
+      }
+      this.attach(panel, uri, state);
+    },
+  };
+
+  info(uri: vscode.Uri): PreviewInfo | undefined {
+    return this.previews.get(uri.toString())?.info();
+  }
+
+  /** The plan of the preview that has focus, if any (for commands run from the preview). */
+  activePreviewUri(): vscode.Uri | undefined {
+    for (const p of this.previews.values()) if (p.panel.active) return p.uri;
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const p of this.previews.values()) p.panel.dispose();
+    this.previews.clear();
+  }
+}
+
+export function registerPreview(context: vscode.ExtensionContext, feed: SummaryFeed): PreviewManager {
+  const manager = new PreviewManager(context, feed);
+  context.subscriptions.push(
+    manager,
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager.serializer),
+    vscode.commands.registerCommand('eqplan.openPreview', (arg?: unknown) => manager.open(arg ?? manager.activePreviewUri())),
+  );
+  return manager;
+}

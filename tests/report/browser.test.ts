@@ -1,0 +1,138 @@
+/**
+ * The exported report opened in headless Chromium (Debian's chromium through
+ * playwright-core): the charts are drawn, nothing is fetched from the
+ * network, no console errors or CSP violations, and plan text that looks like
+ * markup is shown as text and never runs.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildReportHtml } from '../../server/src/report/html';
+import { checkSample, hostileResult, previewBundle, REPO } from './fixtures';
+
+const CHROMIUM = process.env.EQPLAN_CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+interface Watch {
+  consoleErrors: string[];
+  requests: string[];
+  dialogs: string[];
+  pageErrors: string[];
+}
+
+async function openReport(browser: Browser, file: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; watch: Watch }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
+  const watch: Watch = { consoleErrors: [], requests: [], dialogs: [], pageErrors: [] };
+  const own = pathToFileURL(file).href;
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') watch.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    if (r.url() !== own) watch.requests.push(r.url());
+  });
+  page.on('dialog', (d) => {
+    watch.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  // Record CSP violations from the very start, before the report's own script runs.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(own);
+  await page.waitForSelector('#eqplan-root[data-charts]');
+  return { page, watch };
+}
+
+async function paintedPixels(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('canvas')).map((c) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || !c.width || !c.height) return 0;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    }),
+  );
+}
+
+describe('exported report in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let dir: string;
+  const artifacts = path.join(REPO, 'test-artifacts');
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'eqplan-report-'));
+    mkdirSync(artifacts, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws every chart of a plan with targets, offline and without errors', async () => {
+    const { summary, findings } = checkSample('luton-workforce-2024.eqplan.yaml');
+    const file = path.join(dir, 'luton.html');
+    writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle(), fileName: 'luton-workforce-2024.eqplan.yaml', generated: '2024-02-01' }));
+    const { page, watch } = await openReport(browser, file);
+    const charts = Number(await page.getAttribute('#eqplan-root', 'data-charts'));
+    // RAG by objective, deadlines by month, one per target, actions per owner.
+    assert.equal(charts, 3 + summary.targets.length);
+    const painted = await paintedPixels(page);
+    assert.equal(painted.length, charts);
+    assert.ok(painted.every((n) => n > 1000), `every canvas has drawing on it: ${painted.join(', ')}`);
+    assert.equal(await page.locator('h1').innerText(), summary.title);
+    assert.match(await page.locator('#findings').innerText(), /Action MC5 was due on 31 Dec 2023/);
+    assert.match(await page.locator('footer').innerText(), /Report made on 1 Feb 2024/);
+    assert.deepEqual(watch, { consoleErrors: [], requests: [], dialogs: [], pageErrors: [] });
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), []);
+    await page.screenshot({ path: path.join(artifacts, 'report-luton.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows injected markup in plan text as characters, and runs none of it', async () => {
+    const { summary, findings } = hostileResult();
+    const file = path.join(dir, 'hostile.html');
+    writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle() }));
+    const { page, watch } = await openReport(browser, file);
+    assert.equal(await page.locator('h1').innerText(), '<img src=x onerror=alert(1)>');
+    assert.equal(await page.locator('img, svg, iframe').count(), 0, 'no element was made from plan text');
+    assert.deepEqual(await page.locator('style').evaluateAll((els) => els.map((e) => e.parentElement?.tagName)), ['HEAD'], 'only the report’s own stylesheet');
+    assert.equal(await page.locator('b').count(), await page.locator('.eq-figure > b').count(), 'bold text only in the headline figures');
+    assert.equal(await page.locator('script').count(), 1, 'only the report’s own script');
+    const text = await page.locator('body').innerText();
+    assert.ok(text.includes('<img src=x onerror=alert(5)> & more'), 'the action text is shown as written');
+    assert.ok(text.includes('Evil <b>Council</b>'));
+    assert.deepEqual(watch.dialogs, [], 'no alert() ran');
+    assert.deepEqual(watch.requests, [], 'nothing was fetched (not even src=x)');
+    assert.deepEqual(watch.pageErrors, []);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), []);
+    await page.close();
+  });
+
+  it('prints with every table shown and no disclosure buttons', async () => {
+    const { summary, findings } = checkSample('leicester-2019-20.eqplan.yaml');
+    const file = path.join(dir, 'leicester.html');
+    writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle() }));
+    const { page, watch } = await openReport(browser, file);
+    assert.equal(await page.locator('details[open]').count(), 0);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('details[open]').count(), await page.locator('details').count());
+    assert.equal(await page.locator('details > summary').first().isVisible(), false);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000);
+    writeFileSync(path.join(artifacts, 'report-leicester.pdf'), pdf);
+    assert.deepEqual(watch.consoleErrors, []);
+    await page.close();
+  });
+});
