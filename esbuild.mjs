@@ -1,5 +1,6 @@
 // Builds the bundles: the CLI and the language server (Node), the VS Code
-// extension (Node, `vscode` external) and the preview page (browser).
+// extension (Node, `vscode` external) and the preview page (browser, in its
+// own folder: the only one of dist/ the webview may load from).
 // Entries whose source does not exist yet are skipped, so a partial checkout
 // still builds.
 import * as esbuild from 'esbuild';
@@ -14,11 +15,13 @@ const targets = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { entryPoints: ['client/preview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/preview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 const active = targets.filter((t) => existsSync(t.entryPoints[0]));
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+// Licence notices of bundled libraries (Chart.js and its colour helper are MIT) stay at the end of
+// each bundle, so the VSIX and every exported report carry them.
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'eof' };
 
 // The schema the extension gives the Red Hat YAML extension (completion and hovers only; see the script).
 if (existsSync('schemas/equality-plan.schema.json')) {

@@ -30,8 +30,8 @@ export interface BarChartModel {
   title: string;
   /** One sentence a screen reader hears for the chart. */
   description: string;
-  /** Category labels (x for vertical bars, y for horizontal). */
-  labels: string[];
+  /** Category labels (x for vertical bars, y for horizontal); an array is a label of several lines. */
+  labels: (string | string[])[];
   /** Longer names for tooltips (e.g. objective titles). */
   longLabels: string[];
   series: BarSeries[];
@@ -83,10 +83,37 @@ function firstAction(actions: ActionSummary[], pred: (a: ActionSummary) => boole
   return actions.find(pred)?.source;
 }
 
+/** Splits a label into lines of about `width` characters at spaces, at most `maxLines` (the last cut with …). */
+export function wrapLabel(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = shortLabel(`${kept[maxLines - 1]} ${lines[maxLines]}`, width);
+  return kept;
+}
+
+/** Up to this many objectives, the axis shows each one's title under its id; beyond it, ids only. */
+const TITLED_OBJECTIVES = 6;
+
 /** RAG of every action, objective by objective (stacked bars). */
 export function ragByObjective(s: PlanSummary): BarChartModel {
-  const labels = s.objectives.map((o) => o.id || '(no id)');
-  const series: BarSeries[] = RAG_ORDER.map((rag) => ({
+  // A printed chart must say what P1 is: the short title goes under the id while there is room.
+  const titled = s.objectives.length <= TITLED_OBJECTIVES;
+  const labels = s.objectives.map((o) => {
+    const id = o.id || '(no id)';
+    return titled && o.title ? [id, ...wrapLabel(o.title, 22, 2)] : id;
+  });
+  // "No RAG given" is only a series (and a legend entry) when some action lacks a RAG.
+  const rags = RAG_ORDER.filter((rag) => rag !== 'none' || s.totals.rag.none > 0);
+  const series: BarSeries[] = rags.map((rag) => ({
     key: rag,
     label: RAG_LABELS[rag],
     values: s.objectives.map((o) => o.rag[rag]),
@@ -129,11 +156,41 @@ function monthOf(a: ActionSummary): string | undefined {
   return a.dueDate?.slice(0, 7);
 }
 
-/** Deadlines per month, overdue ones apart (stacked bars). */
+/** Beyond this many months, deadlines are counted by quarter: monthly bars would be slivers. */
+const MONTHLY_UP_TO = 24;
+
+/** `2024-05` -> `2024-Q2`. */
+function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+}
+
+const QUARTER_MONTHS = ['Jan–Mar', 'Apr–Jun', 'Jul–Sep', 'Oct–Dec'];
+
+/** `2024-Q2` -> `Apr–Jun 2024` (calendar quarters, said in months so nobody wonders which year's Q1). */
+function ukQuarter(q: string): string {
+  return `${QUARTER_MONTHS[Number(q.slice(6)) - 1]} ${q.slice(0, 4)}`;
+}
+
+/** Deadlines per month (per quarter over long plans), overdue ones apart (stacked bars). */
 export function deadlinesByMonth(s: PlanSummary): BarChartModel {
-  const months = s.deadlinesByMonth;
+  const byQuarter = s.deadlinesByMonth.length > MONTHLY_UP_TO;
+  const bucketOf = (month: string) => (byQuarter ? quarterOf(month) : month);
+  const months: typeof s.deadlinesByMonth = [];
+  for (const m of s.deadlinesByMonth) {
+    const key = bucketOf(m.month);
+    const last = months[months.length - 1];
+    if (last && last.month === key) {
+      last.overdue += m.overdue;
+      last.upcoming += m.upcoming;
+      last.closed += m.closed;
+    } else months.push({ ...m, month: key });
+  }
+  const label = (bucket: string) => (byQuarter ? ukQuarter(bucket) : ukMonth(bucket));
   const inMonth = (m: string, pred: (a: ActionSummary) => boolean) =>
-    firstAction(s.actions, (a) => monthOf(a) === m && pred(a));
+    firstAction(s.actions, (a) => {
+      const month = monthOf(a);
+      return month !== undefined && bucketOf(month) === m && pred(a);
+    });
   const series: BarSeries[] = [
     {
       key: 'overdue',
@@ -155,25 +212,43 @@ export function deadlinesByMonth(s: PlanSummary): BarChartModel {
     },
   ];
   const overdue = months.reduce((n, m) => n + m.overdue, 0);
-  const span = months.length ? `from ${ukMonth(months[0].month)} to ${ukMonth(months[months.length - 1].month)}` : 'none dated';
+  const unit = byQuarter ? 'quarter' : 'month';
+  const span = months.length ? `from ${label(months[0].month)} to ${label(months[months.length - 1].month)}` : 'none dated';
+  // The table lists only the months that have deadlines: empty rows are noise on paper.
+  const dated = months.filter((m) => m.overdue + m.upcoming + m.closed > 0);
+  const title = byQuarter ? 'Deadlines by quarter' : 'Deadlines by month';
   return {
     id: 'deadlines-by-month',
-    title: 'Deadlines by month',
-    description: `Stacked bar chart of action deadlines by month, ${span}; ${count(overdue, 'action')} overdue as at ${ukDate(s.asOf)}.`,
-    labels: months.map((m) => ukMonth(m.month)),
-    longLabels: months.map((m) => ukMonth(m.month)),
+    title,
+    description: `Stacked bar chart of action deadlines by ${unit}, ${span}; ${count(overdue, 'action')} overdue as at ${ukDate(s.asOf)}.`,
+    labels: months.map((m) => label(m.month)),
+    longLabels: months.map((m) => label(m.month)),
     series,
     stacked: true,
     horizontal: false,
-    categoryAxisTitle: 'Month the action is due',
+    categoryAxisTitle: byQuarter ? 'Quarter the action is due' : 'Month the action is due',
     valueAxisTitle: 'Number of actions',
     table: {
-      caption: 'Deadlines by month',
-      columns: ['Month', 'Overdue', 'Open, not yet due', 'Done or dropped'],
-      rows: months.map((m) => [ukMonth(m.month), String(m.overdue), String(m.upcoming), String(m.closed)]),
-      reveal: months.map((m) => inMonth(m.month, (a) => a.overdue) ?? inMonth(m.month, () => true)),
+      caption: title,
+      columns: [byQuarter ? 'Quarter' : 'Month', 'Overdue', 'Open, not yet due', 'Done or dropped'],
+      rows: dated.map((m) => [label(m.month), String(m.overdue), String(m.upcoming), String(m.closed)]),
+      reveal: dated.map((m) => inMonth(m.month, (a) => a.overdue) ?? inMonth(m.month, () => true)),
     },
   };
+}
+
+/**
+ * The order in which the keyboard visits bars: every non-empty bar, category by category and,
+ * within a category, series by series (as a stacked bar reads from its base).
+ */
+export function barVisitOrder(values: readonly (readonly unknown[])[], categories: number): { datasetIndex: number; index: number }[] {
+  const order: { datasetIndex: number; index: number }[] = [];
+  for (let index = 0; index < categories; index++) {
+    values.forEach((data, datasetIndex) => {
+      if (Number(data[index] ?? 0) > 0) order.push({ datasetIndex, index });
+    });
+  }
+  return order;
 }
 
 /** Chart axes have little room: long names are cut at a word (the tooltip and the table give them in full). */

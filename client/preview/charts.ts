@@ -20,7 +20,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import type { SourceRef } from '../../server/src/core/summary-types';
-import type { BarChartModel, SeriesKey, TargetChartModel } from './chartData';
+import { barVisitOrder, type BarChartModel, type SeriesKey, type TargetChartModel } from './chartData';
 import { ukDateOfDay, withUnit } from './format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
@@ -29,6 +29,7 @@ export type RevealFn = (source: SourceRef, label: string) => void;
 
 export interface Theme {
   fg: string;
+  bg: string;
   muted: string;
   grid: string;
   font: string;
@@ -44,6 +45,7 @@ export function readTheme(): Theme {
   const dark = cls.contains('vscode-dark') || cls.contains('vscode-high-contrast') && !cls.contains('vscode-high-contrast-light');
   return {
     fg: v('--eq-fg', dark ? '#e0e0e0' : '#1b1b1b'),
+    bg: v('--eq-bg', dark ? '#1e1e1e' : '#ffffff'),
     muted: v('--eq-muted', dark ? '#b0b0b0' : '#555555'),
     grid: dark ? 'rgba(255,255,255,0.14)' : 'rgba(0,0,0,0.12)',
     font: v('--eq-font', 'system-ui, sans-serif'),
@@ -77,9 +79,12 @@ function baseColour(key: SeriesKey, t: Theme): string {
   return (t.dark ? dark : light)[key];
 }
 
-type PatternKind = 'solid' | 'stripes' | 'dots' | 'cross';
+type PatternKind = 'solid' | 'stripes' | 'dots' | 'cross' | 'lines';
 
-/** Red and overdue are striped, amber dotted, "none" cross-hatched, the rest solid: readable without colour. */
+/**
+ * Red and overdue are striped, amber dotted, "none" cross-hatched, done or dropped lined across,
+ * the rest solid: readable without colour, and on a black-and-white printout of a committee paper.
+ */
 function patternOf(key: SeriesKey): PatternKind {
   switch (key) {
     case 'red':
@@ -89,6 +94,8 @@ function patternOf(key: SeriesKey): PatternKind {
       return 'dots';
     case 'none':
       return 'cross';
+    case 'closed':
+      return 'lines';
     default:
       return 'solid';
   }
@@ -117,6 +124,12 @@ function fill(key: SeriesKey, t: Theme): string | CanvasPattern {
     g.moveTo(size - 2, size + 2);
     g.lineTo(size + 2, size - 2);
     g.stroke();
+  } else if (kind === 'lines') {
+    g.lineWidth = 2;
+    g.beginPath();
+    g.moveTo(0, size / 2);
+    g.lineTo(size, size / 2);
+    g.stroke();
   } else if (kind === 'dots') {
     g.beginPath();
     g.arc(size / 2, size / 2, 2, 0, Math.PI * 2);
@@ -141,62 +154,59 @@ function applyDefaults(t: Theme): void {
   Chart.defaults.animation = false;
 }
 
-/** Keyboard walking over the bars: arrows move, Enter or Space reveals. */
-function makeKeyboardNavigable(chart: Chart, canvas: HTMLCanvasElement, onPick: (datasetIndex: number, index: number) => void): void {
-  let ds = -1;
-  let ix = 0;
-  const show = () => {
-    const el = [{ datasetIndex: ds, index: ix }];
+/**
+ * Keyboard walking over the bars: the arrow keys go to the next or previous bar, Home and End to
+ * the first and last, Enter or Space reveals. Each move is announced in a live region, because a
+ * canvas tooltip is invisible to screen readers.
+ */
+function makeKeyboardNavigable(chart: Chart, canvas: HTMLCanvasElement, describe: (datasetIndex: number, index: number) => string, onPick: (datasetIndex: number, index: number) => void): void {
+  const live = document.createElement('p');
+  live.className = 'eq-sr-only';
+  live.setAttribute('aria-live', 'polite');
+  canvas.insertAdjacentElement('afterend', live);
+  let at = -1;
+  const show = (el: { datasetIndex: number; index: number }[]) => {
     chart.setActiveElements(el);
     chart.tooltip?.setActiveElements(el, { x: 0, y: 0 });
     chart.update();
   };
-  const nonEmpty = (d: number, i: number) => Number(chart.data.datasets[d]?.data[i] ?? 0) > 0;
   canvas.addEventListener('keydown', (e) => {
-    const sets = chart.data.datasets.length;
-    const n = chart.data.labels?.length ?? 0;
-    if (!sets || !n) return;
-    if (ds < 0) {
-      ds = 0;
-      ix = 0;
-    }
-    const step = (dd: number, di: number) => {
-      for (let tries = 0; tries < sets * n; tries++) {
-        if (dd) ds = (ds + dd + sets) % sets;
-        if (di) ix = (ix + di + n) % n;
-        if (nonEmpty(ds, ix)) return;
-        if (!di && !dd) return;
-      }
-    };
+    const order = barVisitOrder(chart.data.datasets.map((d) => d.data), chart.data.labels?.length ?? 0);
+    if (!order.length) return;
+    const last = order.length - 1;
     switch (e.key) {
       case 'ArrowRight':
       case 'ArrowDown':
-        step(0, 1);
+        at = at < 0 ? 0 : Math.min(at + 1, last);
         break;
       case 'ArrowLeft':
       case 'ArrowUp':
-        step(0, -1);
+        at = at < 0 ? last : Math.max(at - 1, 0);
         break;
-      case 'PageDown':
-        step(1, 0);
+      case 'Home':
+        at = 0;
         break;
-      case 'PageUp':
-        step(-1, 0);
+      case 'End':
+        at = last;
         break;
       case 'Enter':
       case ' ':
-        onPick(ds, ix);
+        if (at >= 0 && order[at]) onPick(order[at].datasetIndex, order[at].index);
+        else at = 0;
         break;
       default:
         return;
     }
     e.preventDefault();
-    show();
+    at = Math.min(at, last);
+    const bar = order[at];
+    show([bar]);
+    live.textContent = `${describe(bar.datasetIndex, bar.index)} (${at + 1} of ${order.length})`;
   });
   canvas.addEventListener('blur', () => {
-    chart.setActiveElements([]);
-    chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
-    chart.update();
+    at = -1;
+    live.textContent = '';
+    show([]);
   });
 }
 
@@ -215,7 +225,7 @@ export function drawBarChart(container: HTMLElement, m: BarChartModel, t: Theme,
   applyDefaults(t);
   const height = m.horizontal ? Math.max(160, 34 * m.labels.length + 90) : 300;
   const interactive = !!reveal;
-  const canvas = makeCanvas(container, height, `${m.title}. ${m.description}${interactive ? ' Use the arrow keys to move between bars and Enter to show the action in the editor.' : ''}`, interactive);
+  const canvas = makeCanvas(container, height, `${m.title}. ${m.description}${interactive ? ' Use the arrow keys (or Home and End) to move from bar to bar, and Enter to show the bar’s first action in the editor.' : ''}`, interactive);
   const datasets: ChartDataset<'bar'>[] = m.series.map((s) => ({
     label: s.label,
     data: s.values,
@@ -263,7 +273,11 @@ export function drawBarChart(container: HTMLElement, m: BarChartModel, t: Theme,
     },
   };
   const chart = new Chart(canvas, config);
-  if (interactive) makeKeyboardNavigable(chart, canvas, pick);
+  const describe = (datasetIndex: number, index: number) => {
+    const n = Number(m.series[datasetIndex]?.values[index] ?? 0);
+    return `${m.longLabels[index]}: ${m.series[datasetIndex]?.label}, ${n} ${n === 1 ? 'action' : 'actions'}`;
+  };
+  if (interactive) makeKeyboardNavigable(chart, canvas, describe, pick);
   return chart;
 }
 
@@ -331,6 +345,9 @@ export function drawTargetChart(container: HTMLElement, m: TargetChartModel, t: 
   const trajectoryColour = t.dark ? '#c8c8c8' : '#5a5a5a';
   const actualColour = t.dark ? '#6fa8ec' : '#1f5fa8';
   const benchmarkColour = t.dark ? '#d09cf0' : '#7a3b9c';
+  // The trajectory line starts at the baseline, but the baseline keeps its own marker (a triangle),
+  // not a milestone diamond drawn on top of it.
+  const isBaseline = (p: { x: number; y: number }) => !!m.baseline && p.x === m.baseline.x && p.y === m.baseline.y;
   const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [
     {
       label: 'Milestones (to reach)',
@@ -340,8 +357,9 @@ export function drawTargetChart(container: HTMLElement, m: TargetChartModel, t: 
       borderDash: [6, 4],
       borderWidth: 2,
       pointStyle: 'rectRot',
-      pointRadius: 6,
-      pointHoverRadius: 8,
+      pointRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 6)),
+      pointHoverRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 8)),
+      pointHitRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 6)),
     },
     {
       label: 'Actual (measured)',
@@ -359,7 +377,7 @@ export function drawTargetChart(container: HTMLElement, m: TargetChartModel, t: 
       label: 'Baseline',
       data: [m.baseline],
       borderColor: trajectoryColour,
-      backgroundColor: t.dark ? '#1e1e1e' : '#ffffff',
+      backgroundColor: t.bg,
       borderWidth: 2,
       pointStyle: 'triangle',
       pointRadius: 8,

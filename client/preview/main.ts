@@ -1,5 +1,5 @@
 /**
- * The preview page's entry point (bundled on its own to dist/preview.js, a
+ * The preview page's entry point (bundled on its own to dist/webview/preview.js, a
  * browser IIFE). It runs in two places:
  *  - the VS Code webview, where it talks to the extension with postMessage
  *    (messages typed in client/src/previewMessages.ts) and clicks reveal the
@@ -8,7 +8,7 @@
  * Either way it reads its first state from the escaped JSON in
  * `#eqplan-root[data-state]` and never imports `vscode`.
  */
-import type { FromPreviewMessage, PreviewState, ToPreviewMessage } from '../src/previewMessages';
+import type { FromPreviewMessage, PreviewState, PreviewViewState, ToPreviewMessage } from '../src/previewMessages';
 import { renderPage, type Rendered } from './render';
 import { PREVIEW_CSS } from './styles';
 
@@ -18,6 +18,10 @@ interface VsCodeApi {
   setState(state: unknown): void;
 }
 declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
+
+/** The printable width of A4 with the report's 14 mm side margins, in CSS pixels (182 mm at 96 px per inch). */
+const PRINT_WIDTH_PX = 688;
+const PRINT_TARGET_HEIGHT_PX = 210;
 
 function addStyles(): void {
   // The style element carries the nonce of the script that added it, as the CSP requires.
@@ -29,6 +33,10 @@ function addStyles(): void {
 }
 
 function readInitialState(root: HTMLElement, vscode: VsCodeApi | undefined): PreviewState {
+  // VS Code reloads a hidden webview when its tab comes back: the state the page saved last is
+  // newer than the one the panel was created with.
+  const saved = vscode?.getState() as PreviewState | undefined;
+  if (saved && typeof saved === 'object' && 'summary' in saved) return saved;
   const fromAttr = root.getAttribute('data-state');
   if (fromAttr) {
     try {
@@ -37,8 +45,18 @@ function readInitialState(root: HTMLElement, vscode: VsCodeApi | undefined): Pre
       // fall through to the saved state
     }
   }
-  const saved = vscode?.getState() as PreviewState | undefined;
-  return saved ?? { mode: vscode ? 'webview' : 'report', summary: null };
+  return { mode: vscode ? 'webview' : 'report', summary: null };
+}
+
+/** Where the reader is: scroll position and opened tables. */
+function readView(root: HTMLElement): PreviewViewState {
+  return { scrollY: Math.round(window.scrollY), openTables: Array.from(root.querySelectorAll('details[open]'), (d) => d.id).filter(Boolean) };
+}
+
+function applyView(root: HTMLElement, view: PreviewViewState | undefined): void {
+  if (!view) return;
+  for (const id of view.openTables) root.querySelector(`details[id="${CSS.escape(id)}"]`)?.setAttribute('open', '');
+  window.scrollTo(0, view.scrollY);
 }
 
 function start(): void {
@@ -73,14 +91,22 @@ function start(): void {
   draw();
 
   if (vscode) {
-    vscode.setState(state);
+    applyView(root, state.view);
+    const save = () => vscode.setState({ ...state, view: readView(root) });
+    save();
+    let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+    window.addEventListener('scroll', () => {
+      clearTimeout(scrollTimer);
+      scrollTimer = setTimeout(save, 150);
+    });
+    root.addEventListener('toggle', save, true);
     window.addEventListener('message', (event: MessageEvent<ToPreviewMessage>) => {
       const msg = event.data;
       if (!msg || typeof msg !== 'object') return;
       if (msg.type === 'update') {
         state = msg.state;
-        vscode.setState(state);
         draw();
+        save();
       } else if (msg.type === 'highlight') {
         highlighted = msg.actionId;
         applyHighlight();
@@ -98,9 +124,25 @@ function start(): void {
   new MutationObserver(onTheme).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   new MutationObserver(onTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
 
-  // Printed reports show every table, and charts sized for the page.
+  // Printed reports show every table, and charts drawn for the page's width (an A4 page less its
+  // margins), not squeezed from the screen's: the print stylesheet then scales them without distortion.
+  // Target charts are a little shorter on paper, so that two targets with their tables share a page.
+  const screenHeights = new Map<HTMLElement, string>();
   window.addEventListener('beforeprint', () => {
     root.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''));
+    rendered?.charts.forEach((c) => {
+      const box = c.canvas.parentElement;
+      const height = (c.config as { type?: string }).type === 'line' ? Math.min(c.height, PRINT_TARGET_HEIGHT_PX) : c.height;
+      if (box && height !== c.height) {
+        screenHeights.set(box, box.style.height);
+        box.style.height = `${height}px`;
+      }
+      c.resize(PRINT_WIDTH_PX, height);
+    });
+  });
+  window.addEventListener('afterprint', () => {
+    for (const [box, height] of screenHeights) box.style.height = height;
+    screenHeights.clear();
     rendered?.charts.forEach((c) => c.resize());
   });
 }

@@ -102,9 +102,14 @@ function chartSection(m: BarChartModel, theme: Theme, reveal: RevealFn | undefin
   return section(m.id, m.title, h('p', { class: 'eq-caption' }, m.description), box, tableOf(m.table, reveal, m.id));
 }
 
+/** A finding message with its `code` spans (field names, values) set as <code>, not shown with their backticks. */
+function messageNodes(message: string): (Node | string)[] {
+  return message.split(/`([^`\n]+)`/).map((part, i) => (i % 2 ? h('code', {}, part) : part));
+}
+
 function findingsSection(findings: FindingRow[]): HTMLElement {
   const rows = findings.map((f) =>
-    h('tr', {}, h('td', { class: 'num' }, String(f.line + 1)), h('td', { class: `sev-${f.severity}` }, f.severity), h('td', {}, f.rule), h('td', {}, f.message)),
+    h('tr', {}, h('td', { class: 'num' }, String(f.line + 1)), h('td', { class: `sev-${f.severity}` }, f.severity), h('td', {}, f.rule), h('td', {}, ...messageNodes(f.message))),
   );
   return section(
     'findings',

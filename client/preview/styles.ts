@@ -37,7 +37,9 @@ p { margin: 0 0 8px; }
 .eq-figure.good { border-left: 5px solid var(--eq-good); }
 .eq-grid { display: grid; grid-template-columns: 1fr; gap: 18px; }
 @media (min-width: 900px) { .eq-grid.two { grid-template-columns: 1fr 1fr; } }
-section.eq-section { border: 1px solid var(--eq-border); border-radius: 6px; padding: 12px 14px; margin: 0 0 18px; break-inside: avoid; }
+section.eq-section { border: 1px solid var(--eq-border); border-radius: 6px; padding: 12px 14px; margin: 0 0 18px; }
+.eq-grid { margin: 0 0 18px; }
+.eq-grid > section.eq-section { margin: 0; }
 .eq-chart { position: relative; width: 100%; }
 .eq-chart canvas { display: block; max-width: 100%; }
 .eq-chart canvas:focus-visible { outline: 2px solid var(--eq-focus); outline-offset: 2px; }
@@ -76,16 +78,25 @@ ul.eq-actions li:first-child { border-top: none; }
 .eq-findings td.sev-error { color: var(--eq-bad); font-weight: 600; }
 .eq-findings td.sev-warning { color: var(--eq-warn); font-weight: 600; }
 footer { color: var(--eq-muted); font-size: 0.88em; margin-top: 24px; }
+code { font-family: var(--vscode-editor-font-family, Consolas, "Liberation Mono", monospace); font-size: 0.95em; padding: 0 2px; border-radius: 3px; background: var(--eq-card); }
+.eq-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+tbody th { font-weight: normal; }
 .vscode-high-contrast section.eq-section, .vscode-high-contrast .eq-figure { border-width: 2px; }
 @media print {
   :root { --eq-fg: #000; --eq-bg: #fff; --eq-muted: #333; --eq-border: #999; --eq-card: #fff; --eq-link: #000; }
   #eqplan-root { max-width: none; padding: 0; }
   section.eq-section { border: none; padding: 0; margin-bottom: 14px; }
-  .eq-grid.two { grid-template-columns: 1fr; }
+  /* Blocks, not a grid, on paper: Chromium moves a whole grid row to the next page. */
+  .eq-grid, .eq-grid.two { display: block; margin-bottom: 14px; }
+  .eq-grid > * { margin-bottom: 14px; }
   details > summary { display: none; }
-  .eq-chart { break-inside: avoid; }
+  /* Charts keep their shape on paper: scaled to the page width, never squeezed. */
+  .eq-chart canvas { width: 100% !important; height: auto !important; }
+  .eq-chart, .eq-target, .eq-figures, tr, ul.eq-actions li { break-inside: avoid; }
+  .eq-target h3, .eq-target > p { break-after: avoid; }
+  thead { display: table-header-group; }
   .eq-action { border: none; padding: 3px 0; }
-  h2 { break-after: avoid; }
+  h2, h3, caption { break-after: avoid; }
   @page { margin: 16mm 14mm; }
 }
 `;

@@ -120,7 +120,7 @@ async function exportReport(context: vscode.ExtensionContext, feed: SummaryFeed,
     target = await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { 'Web page': ['html'] }, title: 'Export the plan’s progress report', saveLabel: 'Export Report' });
     if (!target) return undefined;
   }
-  const script = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'preview.js')));
+  const script = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'preview.js')));
   const html = buildReportHtml(summary, findingsOf(doc), { previewScript: script, fileName: baseName(doc.uri) });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   const open = 'Open Report';

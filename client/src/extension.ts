@@ -18,22 +18,25 @@ export interface EqplanApi {
   serverRunning(): boolean;
 }
 
+let server: PlanServer | undefined;
+
 export function activate(context: vscode.ExtensionContext): EqplanApi {
   const output = vscode.window.createOutputChannel('eqplan', { log: true });
-  const server = new PlanServer(context, output);
-  const feed = new SummaryFeed(server);
+  const planServer = new PlanServer(context, output);
+  server = planServer;
+  const feed = new SummaryFeed(planServer);
   context.subscriptions.push(output, feed);
-  registerLazyStart(context, server, isPlanDocument);
+  registerLazyStart(context, planServer, isPlanDocument);
   const previews = registerPreview(context, feed);
-  registerStatusBar(context, server, feed);
-  registerCommands(context, server, feed, previews);
+  registerStatusBar(context, planServer, feed);
+  registerCommands(context, planServer, feed, previews);
   return {
     summary: (uri) => feed.refresh(uri),
     preview: (uri) => previews.info(uri),
-    serverRunning: () => server.isRunning(),
+    serverRunning: () => planServer.isRunning(),
   };
 }
 
-export function deactivate(): void {
-  // Disposables registered on the context stop the server.
+export function deactivate(): Promise<void> | undefined {
+  return server?.stop();
 }

@@ -25,11 +25,18 @@ export class PlanServer implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   private current: ServerState = 'stopped';
   private readonly crashes: number[] = [];
+  private configWatcher: vscode.FileSystemWatcher | undefined;
+  private failed = false;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {}
 
   get state(): ServerState {
     return this.current;
+  }
+
+  /** True when the server could not start or stopped too often and is not being restarted. */
+  get gaveUp(): boolean {
+    return this.failed;
   }
 
   private setState(s: ServerState): void {
@@ -49,7 +56,7 @@ export class PlanServer implements vscode.Disposable {
       documentSelector: [{ language: 'yaml' }],
       synchronize: {
         configurationSection: 'eqplan',
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{.eqplanrc.yaml,.eqplanrc.yml,eqplan.config.json}'),
+        fileEvents: this.watchConfigFiles(),
       },
       initializationOptions: { settings: vscode.workspace.getConfiguration('eqplan') },
       outputChannel: this.output,
@@ -61,6 +68,7 @@ export class PlanServer implements vscode.Disposable {
           this.crashes.push(now);
           while (this.crashes.length && now - this.crashes[0] > 3 * 60_000) this.crashes.shift();
           if (this.crashes.length > 5) {
+            this.failed = true;
             this.setState('stopped');
             return {
               action: CloseAction.DoNotRestart,
@@ -81,6 +89,12 @@ export class PlanServer implements vscode.Disposable {
     return client;
   }
 
+  /** One watcher for config files, however often the server is restarted. */
+  private watchConfigFiles(): vscode.FileSystemWatcher {
+    this.configWatcher ??= vscode.workspace.createFileSystemWatcher('**/{.eqplanrc.yaml,.eqplanrc.yml,eqplan.config.json}');
+    return this.configWatcher;
+  }
+
   /** Starts the server if it is not running (called when the first plan is opened). */
   async start(): Promise<void> {
     if (this.client) return;
@@ -89,6 +103,7 @@ export class PlanServer implements vscode.Disposable {
     try {
       await this.client.start();
     } catch (e) {
+      this.failed = true;
       this.setState('stopped');
       this.output.appendLine(`The eqplan checker could not start: ${e instanceof Error ? e.message : String(e)}`);
       void vscode.window.showErrorMessage('The eqplan checker could not start. See the "eqplan" output for details.');
@@ -99,6 +114,7 @@ export class PlanServer implements vscode.Disposable {
     const old = this.client;
     this.client = undefined;
     this.crashes.length = 0;
+    this.failed = false;
     if (old) {
       try {
         await old.stop(5000);
@@ -143,8 +159,16 @@ export class PlanServer implements vscode.Disposable {
     }
   }
 
+  /** Stops the server (deactivate waits for it, so the process does not outlive the window). */
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.stop().catch(() => undefined);
+  }
+
   dispose(): void {
-    void this.client?.stop();
+    void this.stop();
+    this.configWatcher?.dispose();
     this.stateEmitter.dispose();
   }
 }

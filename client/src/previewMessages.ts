@@ -39,6 +39,14 @@ export interface PreviewState {
   generated?: string;
   /** Why there is no summary (server not ready, not a plan), shown instead of the charts. */
   notice?: string;
+  /** Live preview only: where the reader was (kept by the page, so a hidden and shown tab opens where it was left). */
+  view?: PreviewViewState;
+}
+
+export interface PreviewViewState {
+  scrollY: number;
+  /** Ids of the `<details>` tables the reader opened. */
+  openTables: string[];
 }
 
 /** Extension -> page. */

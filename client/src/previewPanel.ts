@@ -1,6 +1,6 @@
 /**
  * "eqplan: Open Preview to the Side": a webview beside the editor that draws
- * the plan summary with the preview bundle (dist/preview.js) and redraws it,
+ * the plan summary with the preview bundle (dist/webview/preview.js) and redraws it,
  * debounced, as the plan changes. One preview per plan; restored after a
  * reload by the serializer.
  */
@@ -22,6 +22,11 @@ export interface PreviewInfo {
   state: PreviewState;
   /** Whether the panel is visible. */
   visible: boolean;
+}
+
+/** The only folder the page may load from: the preview bundle (not the extension's or server's code). */
+function previewResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
 }
 
 function escapeAttr(text: string): string {
@@ -46,7 +51,7 @@ class PlanPreview implements vscode.Disposable {
     this.state = { ...this.state, mode: 'webview', documentUri: uri.toString(), fileName: baseName(uri) };
     panel.webview.options = {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+      localResourceRoots: previewResourceRoots(extensionUri),
     };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'preview-icon.svg');
     panel.title = `Preview ${baseName(uri)}`;
@@ -70,7 +75,7 @@ class PlanPreview implements vscode.Disposable {
   private html(): string {
     const webview = this.panel.webview;
     const nonce = randomBytes(18).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'preview.js'));
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js'));
     const csp = [
       "default-src 'none'",
       `script-src 'nonce-${nonce}'`,
@@ -162,7 +167,7 @@ export class PreviewManager implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, `Preview ${baseName(doc.uri)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
+      localResourceRoots: previewResourceRoots(this.context.extensionUri),
     });
     return this.attach(panel, doc.uri).info();
   }

@@ -23,9 +23,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, server: Plan
       return;
     }
     item.backgroundColor = undefined;
-    if (server.state === 'stopped' && !feed.cached(doc.uri)) {
+    // A stopped checker is said even when old counts are cached: stale counts would look current.
+    if (server.state === 'stopped' && (server.gaveUp || !feed.cached(doc.uri))) {
       item.text = '$(error) eqplan: stopped';
-      item.tooltip = 'The eqplan checker is not running. Click to restart it.';
+      item.tooltip = 'The eqplan checker is not running, so these problems and counts are not being updated. Click to restart it.';
       item.command = 'eqplan.restartServer';
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else if (server.state === 'starting') {

@@ -55,7 +55,7 @@ describe('extension manifest', () => {
     const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
     assert.match(ignore, /^\*\*$/m, 'everything is excluded unless listed');
     assert.ok(!/^!.*node_modules/m.test(ignore));
-    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/preview.js', 'README.md', 'LICENSE', 'media/**']) assert.ok(ignore.includes(`!${needed}`), needed);
+    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/webview/preview.js', 'README.md', 'LICENSE', 'media/**']) assert.ok(ignore.includes(`!${needed}`), needed);
     assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
   });
 });

@@ -119,20 +119,35 @@ describe('exported report in Chromium', function () {
     await page.close();
   });
 
-  it('prints with every table shown and no disclosure buttons', async () => {
-    const { summary, findings } = checkSample('leicester-2019-20.eqplan.yaml');
-    const file = path.join(dir, 'leicester.html');
-    writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle() }));
-    const { page, watch } = await openReport(browser, file);
-    assert.equal(await page.locator('details[open]').count(), 0);
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('details[open]').count(), await page.locator('details').count());
-    assert.equal(await page.locator('details > summary').first().isVisible(), false);
-    const pdf = await page.pdf({ format: 'A4' });
-    assert.ok(pdf.length > 10_000);
-    writeFileSync(path.join(artifacts, 'report-leicester.pdf'), pdf);
-    assert.deepEqual(watch.consoleErrors, []);
-    await page.close();
-  });
+  for (const sample of ['leicester-2019-20', 'luton-workforce-2024']) {
+    it(`prints ${sample} with every table shown, no disclosure buttons and charts in their own shape`, async () => {
+      const { summary, findings } = checkSample(`${sample}.eqplan.yaml`);
+      const file = path.join(dir, `${sample}.html`);
+      writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle() }));
+      const { page, watch } = await openReport(browser, file);
+      assert.equal(await page.locator('details[open]').count(), 0);
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('details[open]').count(), await page.locator('details').count());
+      assert.equal(await page.locator('details > summary').first().isVisible(), false);
+      // Each chart is shown with the shape it was drawn in: scaled to the page, not squashed. The
+      // printed page is narrower than the screen (A4 less its margins is about 688 CSS pixels), and
+      // Chromium lays it out without giving the charts a chance to redraw: narrow the page and
+      // measure in the same task, as printing does.
+      const shapes = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('canvas'), (c, i) => {
+          if (i === 0) (document.getElementById('eqplan-root') as HTMLElement).style.width = '640px';
+          const r = c.getBoundingClientRect();
+          return { drawn: c.width / c.height, shown: r.width / r.height, width: r.width };
+        }),
+      );
+      assert.ok(shapes.length >= 3);
+      for (const s of shapes) assert.ok(Math.abs(s.shown - s.drawn) / s.drawn < 0.02, `chart drawn at ${s.drawn.toFixed(2)}:1 is shown at ${s.shown.toFixed(2)}:1`);
+      const pdf = await page.pdf({ format: 'A4', margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' } });
+      assert.ok(pdf.length > 10_000);
+      writeFileSync(path.join(artifacts, `report-${sample.split('-')[0]}.pdf`), pdf);
+      assert.deepEqual(watch.consoleErrors, []);
+      await page.close();
+    });
+  }
 });

@@ -54,7 +54,7 @@ export function hostileResult(): CheckResult & { summary: NonNullable<CheckResul
 
 let previewScript: string | undefined;
 
-/** The preview bundle, built fresh from client/preview (what dist/preview.js holds after `npm run build`). */
+/** The preview bundle, built fresh from client/preview (what dist/webview/preview.js holds after `npm run build`). */
 export function previewBundle(): string {
   if (previewScript) return previewScript;
   const out = buildSync({

@@ -1,7 +1,7 @@
 /**
  * `eqplan report <plan> -o report.html`: a self-contained HTML progress
  * report. The page is built by `report/html.ts`; the charts are drawn by the
- * preview bundle `dist/preview.js`, which sits beside this CLI bundle.
+ * preview bundle `dist/webview/preview.js`, which sits beside this CLI bundle.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -49,9 +49,9 @@ function readPlan(absolute: string, shown: string): string {
   return buffer.toString('utf8');
 }
 
-/** The preview bundle shipped beside the CLI bundle (dist/cli.js -> dist/preview.js). */
+/** The preview bundle shipped beside the CLI bundle (dist/cli.js -> dist/webview/preview.js). */
 function readPreviewScript(): string {
-  const file = path.join(__dirname, 'preview.js');
+  const file = path.join(__dirname, 'webview', 'preview.js');
   if (!existsSync(file)) throw new UsageError('The chart script preview.js is missing next to the eqplan program. Rebuild eqplan (`npm run build`) and try again.');
   return readFileSync(file, 'utf8');
 }

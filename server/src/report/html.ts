@@ -1,7 +1,7 @@
 /**
  * The standalone HTML progress report: one file a council can publish or
  * attach to a committee paper. It is drawn by the same script as the live
- * preview (dist/preview.js, inlined), from the same plan summary, so the two
+ * preview (dist/webview/preview.js, inlined), from the same plan summary, so the two
  * always agree. The file makes no network requests: the script and styles
  * are inline and allowed by a per-file nonce, and the CSP forbids anything
  * else.
@@ -12,7 +12,7 @@ import type { PlanSummary } from '../core/summary-types';
 import type { Finding } from '../core/types';
 
 export interface ReportOptions {
-  /** The contents of dist/preview.js. */
+  /** The contents of dist/webview/preview.js. */
   previewScript: string;
   /** The page title; defaults to "<plan title> – progress report". */
   title?: string;
