@@ -15,6 +15,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SummaryRequest, type SummaryResult } from '../../server/src/protocol';
+import { RED_HAT_YAML_EXTENSION, withoutSyntaxErrors } from './redHatYaml';
+
+/** Is Red Hat's YAML extension installed and validating open YAML files? */
+function redHatYamlValidates(): boolean {
+  return !!vscode.extensions.getExtension(RED_HAT_YAML_EXTENSION) && vscode.workspace.getConfiguration('yaml').get<boolean>('validate', true);
+}
 
 export type ServerState = 'starting' | 'running' | 'stopped';
 
@@ -61,6 +67,15 @@ export class PlanServer implements vscode.Disposable {
       initializationOptions: { settings: vscode.workspace.getConfiguration('eqplan') },
       outputChannel: this.output,
       diagnosticCollectionName: 'eqplan',
+      // Syntax errors in an open plan are listed once: by Red Hat's YAML extension when it validates.
+      middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, redHatYamlValidates() ? withoutSyntaxErrors(diagnostics) : diagnostics),
+        provideDiagnostics: async (document, previousResultId, token, next) => {
+          const report = await next(document, previousResultId, token);
+          if (report && report.kind === 'full' && redHatYamlValidates()) return { ...report, items: withoutSyntaxErrors(report.items) };
+          return report;
+        },
+      },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => {
