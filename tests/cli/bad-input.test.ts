@@ -28,6 +28,9 @@ const CASES: Record<string, [string | Buffer, RegExp]> = {
   // One more space per level: 4,000 levels is 8 MB, just under the size limit.
   '4,000 levels of indentation': [`eqplan: 1\nobjectives:\n${Array.from({ length: 4000 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')}\n`, /nested too deeply/],
   'a non-plan YAML file': ['name: CI\non: [push]\njobs: {}\n', /not an equality plan/],
+  'a Windows-1252 file (byte 0xE9)': [Buffer.concat([Buffer.from('eqplan: 1\norganisation: Caf'), Buffer.from([0xe9]), Buffer.from(' Council\n')]), /is not saved as UTF-8 text: line 2 .*choose Save As and pick UTF-8/],
+  'a UTF-16 LE file with a byte order mark': [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('eqplan: 1\ntitle: Plan\n', 'utf16le')]), /is saved as Unicode \(UTF-16\) text.*pick UTF-8/],
+  'a UTF-16 BE file with a byte order mark': [Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('eqplan: 1\ntitle: Plan\n', 'utf16le').swap16()]), /is saved as Unicode \(UTF-16\) text.*pick UTF-8/],
 };
 
 function assertClean(r: { status: number | null; stdout: string; stderr: string }): void {

@@ -60,7 +60,66 @@ describe('eqplan exit codes', function () {
   it('--quiet reports errors only but still fails on what it hides', () => {
     const r = runCli(['check', ...WARNINGS_ONLY, '--quiet', '--fail-severity', 'warning']);
     assert.equal(r.status, 1);
-    assert.doesNotMatch(r.stdout, /warning/);
+    assert.doesNotMatch(r.stdout, /warning  /);
+  });
+
+  it('--quiet says what it hid, and never "no problems" when the run fails', () => {
+    const passing = runCli(['check', ...WARNINGS_ONLY, '--quiet']);
+    assert.equal(passing.status, 0, passing.stdout + passing.stderr);
+    assert.doesNotMatch(passing.stdout, /No problems found/);
+    assert.match(passing.stdout, /^\u2714 No errors in 1 plan \(2 warnings and 1 info hidden by --quiet\)\.$/m);
+
+    const failing = runCli(['check', ...WARNINGS_ONLY, '--quiet', '--fail-severity', 'information']);
+    assert.equal(failing.status, 1);
+    assert.doesNotMatch(failing.stdout, /No problems found|\u2714/);
+    assert.match(failing.stdout, /^\u2716 No errors in 1 plan, but the check fails \(2 warnings and 1 info hidden by --quiet\)\.$/m);
+    assert.match(failing.stdout, /^2 warnings and 1 info hidden by --quiet are at or above --fail-severity information, so the check fails\.$/m);
+    assert.equal(failing.stderr, '');
+
+    const withErrors = runCli(['check', SMALL, '--quiet']);
+    assert.equal(withErrors.status, 1);
+    assert.match(withErrors.stdout, /^\u2716 1 error in 1 plan \(2 warnings and 1 info hidden by --quiet\)$/m);
+
+    // Machine formats keep stdout as it was and say why on stderr.
+    const json = runCli(['check', ...WARNINGS_ONLY, '--quiet', '--fail-severity', 'warning', '--format', 'json']);
+    assert.equal(json.status, 1);
+    assert.deepEqual(JSON.parse(json.stdout), [{ file: SMALL, diagnostics: [] }]);
+    assert.equal(json.stderr, 'eqplan: 2 warnings hidden by --quiet are at or above --fail-severity warning, so the check fails.\n');
+  });
+
+  it('says why it fails when warnings exceed --max-warnings, in every format', () => {
+    const message = '2 warnings found, more than --max-warnings 1 allows.';
+    const stylish = runCli(['check', ...WARNINGS_ONLY, '--max-warnings', '1']);
+    assert.equal(stylish.status, 1);
+    assert.ok(stylish.stdout.endsWith(`in 1 plan\n${message}\n`), stylish.stdout);
+    for (const format of ['json', 'sarif', 'junit', 'markdown', 'github']) {
+      const r = runCli(['check', ...WARNINGS_ONLY, '--max-warnings', '1', '--format', format]);
+      assert.equal(r.status, 1, format);
+      assert.equal(r.stderr, `eqplan: ${message}\n`, format);
+      if (format === 'json' || format === 'sarif') assert.doesNotThrow(() => JSON.parse(r.stdout), format);
+      if (format === 'junit') assert.ok(r.stdout.startsWith('<?xml') && r.stdout.trimEnd().endsWith('</testsuites>'), r.stdout);
+      if (format === 'github') assert.ok(r.stdout.endsWith(`::error title=eqplan::${message}\n`), r.stdout);
+    }
+    // Written to a file, the stylish report keeps the reason and stderr says it too.
+    const t = tempDir();
+    try {
+      const r = runCli(['check', ...WARNINGS_ONLY, '--max-warnings', '1', '-o', path.join(t.dir, 'out.txt')]);
+      assert.equal(r.status, 1);
+      assert.equal(r.stderr, `eqplan: ${message}\n`);
+    } finally {
+      t.cleanup();
+    }
+    const within = runCli(['check', ...WARNINGS_ONLY, '--max-warnings', '2']);
+    assert.doesNotMatch(within.stdout + within.stderr, /--max-warnings/);
+  });
+
+  it('--max-warnings -1 means no limit, as in ESLint', () => {
+    for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+      const r = runCli(['check', ...WARNINGS_ONLY, ...args]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '');
+    }
+    assert.equal(runCli(['check', ...WARNINGS_ONLY, '--max-warnings', '-1', '--fail-severity', 'warning']).status, 1);
   });
 
   it('exits 2 for usage errors, saying what to do', () => {
@@ -73,6 +132,23 @@ describe('eqplan exit codes', function () {
     assertUsageError(runCli(['check', SMALL, '--fix=yes']), /`--fix` does not take a value/);
     assertUsageError(runCli(['lint', SMALL]), /`lint` is not an eqplan command/);
     assertUsageError(runCli(['report']), /Name the plan to report on/);
+  });
+
+  it('with --format github, also writes the exit-2 line as an ::error workflow command on stdout', () => {
+    const missing = runCli(['check', 'no-such-100%.eqplan.yaml', '--format', 'github']);
+    assertUsageError(missing, /no-such-100%\.eqplan\.yaml does not exist/);
+    assert.equal(missing.stdout, `::error title=eqplan could not run::${missing.stderr.trimEnd().replace(/%/g, '%25')}\n`);
+
+    const badConfig = runCli(['check', SMALL, '--format=github', '--config', 'tests/cli/fixtures/configs/bad.eqplanrc.yaml']);
+    assertUsageError(badConfig, /Bad config file/);
+    assert.match(badConfig.stdout, /^::error title=eqplan could not run::eqplan: Bad config file: .*not `loud`.*\n$/);
+
+    const badOption = runCli(['check', SMALL, '--format', 'github', '--colour']);
+    assertUsageError(badOption, /`--colour` is not an option/);
+    assert.match(badOption.stdout, /^::error title=eqplan could not run::eqplan: `--colour` is not an option/);
+
+    // Other formats keep stdout empty.
+    assert.equal(runCli(['check', 'no-such-plan.eqplan.yaml', '--format', 'json']).stdout, '');
   });
 
   it('exits 2 for a file or folder that does not exist', () => {

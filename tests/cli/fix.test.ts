@@ -3,9 +3,31 @@
  * kept, then what is left is reported.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { checkPlan, type CheckResult, type TextEdit } from '../../server/src/core';
+import { fixPlanText } from '../../server/src/cli/fix';
 import { useBuiltCli, FIXTURES, runCli, tempDir, type JsonFileResult } from './helpers';
+
+/** A plan whose one action's fields are given as YAML lines (written at the action's indentation). */
+function planText(fields: string): string {
+  return [
+    'eqplan: 1',
+    'organisation: Testshire County Council',
+    'title: Equality Action Plan 2019-20',
+    'asOf: 2019-06-30',
+    'objectives:',
+    '  - id: O1',
+    '    title: Know our communities',
+    '    actions:',
+    '      - id: A1',
+    '        action: Publish the workforce equality report',
+    '        owner: Equalities Team',
+    ...fields.split('\n').map((l) => `        ${l}`),
+    '        measure: Report published on the website',
+    '',
+  ].join('\n');
+}
 
 describe('eqplan check --fix', function () {
   useBuiltCli();
@@ -56,5 +78,79 @@ describe('eqplan check --fix', function () {
     } finally {
       t.cleanup();
     }
+  });
+
+  it('fixes values written as block scalars (`>-`) and keeps every field on its own line', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'folded.eqplan.yaml');
+      writeFileSync(file, planText('due: >-\n  end July\n  2019\nrag: >-\n  Amber'));
+      const r = runCli(['check', 'folded.eqplan.yaml', '--fix'], { cwd: t.dir });
+      const after = readFileSync(file, 'utf8');
+      assert.match(r.stdout, /Fixed 1 file/);
+      assert.match(after, /^ {8}due: 2019-07\n {8}rag: amber\n {8}measure: Report published on the website\n$/m);
+      const again = JSON.parse(runCli(['check', 'folded.eqplan.yaml', '--format', 'json'], { cwd: t.dir }).stdout) as JsonFileResult[];
+      assert.deepEqual(again[0].diagnostics.filter((d) => d.rule === 'yaml-syntax' || d.rule === 'schema'), []);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('keeps a UTF-8 byte order mark, and line 1 columns are not shifted by it', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'bom.eqplan.yaml');
+      writeFileSync(file, `\uFEFFfoo: 1\n${planText('due: Sept 2019\nrag: green')}`);
+      const r = runCli(['check', 'bom.eqplan.yaml', '--fix', '--format', 'json'], { cwd: t.dir });
+      const bytes = readFileSync(file);
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the byte order mark is kept');
+      assert.match(bytes.toString('utf8'), /^ {8}due: 2019-09$/m);
+      const unknown = (JSON.parse(r.stdout) as JsonFileResult[])[0].diagnostics.find((d) => /`foo`/.test(d.message));
+      assert.ok(unknown, r.stdout);
+      assert.deepEqual([unknown.line, unknown.column, unknown.endColumn], [1, 1, 4]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('never rewrites a file that is not UTF-8 (a Windows-1252 `é` stays a byte 0xE9)', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'ansi.eqplan.yaml');
+      const text = planText('due: Sept 2019\nrag: Amber');
+      const cut = text.indexOf('Equalities Team') + 'Equalities Team'.length;
+      const latin1 = Buffer.concat([Buffer.from(text.slice(0, cut)), Buffer.from(' (Ren'), Buffer.from([0xe9]), Buffer.from(')'), Buffer.from(text.slice(cut))]);
+      writeFileSync(file, latin1);
+      const r = runCli(['check', 'ansi.eqplan.yaml', '--fix'], { cwd: t.dir });
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /ansi\.eqplan\.yaml is not saved as UTF-8 text: line 11 .*Save As .*UTF-8/);
+      assert.doesNotMatch(r.stdout, /Fixed/);
+      assert.deepEqual(readFileSync(file), latin1);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('fixPlanText: the safety net', () => {
+  it('keeps the original text when a round of fixes would break the YAML syntax', () => {
+    const text = planText('due: Sept 2019\nrag: Amber');
+    // A fix that joins two fields on one line, as a block-scalar bug once did.
+    const breaking = (result: CheckResult): TextEdit[] => {
+      const at = result.parsed.text.indexOf('\n        rag:');
+      return at < 0 || result.parsed.syntax.length > 0 ? [] : [{ offset: at, length: 9, newText: '  rag: 1 ', range: result.parsed.lines.range(at, at + 9) }];
+    };
+    assert.ok(checkPlan(text.replace('\n        rag:', '  rag: 1 rag:')).parsed.syntax.length > 0, 'the edit breaks the syntax');
+    const outcome = fixPlanText(text, {}, breaking);
+    assert.equal(outcome.brokeSyntax, true);
+    assert.equal(outcome.text, text);
+    assert.equal(outcome.rounds, 0);
+    assert.ok(outcome.result.findings.every((f) => f.rule !== 'yaml-syntax'));
+  });
+
+  it('fixes as before when the syntax stays valid', () => {
+    const outcome = fixPlanText(planText('due: Sept 2019\nrag: Amber'), {});
+    assert.equal(outcome.brokeSyntax, undefined);
+    assert.match(outcome.text, /due: 2019-09\n {8}rag: amber/);
   });
 });

@@ -104,10 +104,22 @@ describe('eqplan check: output formats', function () {
       assert.doesNotMatch(runCli(['check', SMALL], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout, ANSI);
     });
 
-    it('says so when there is nothing to report', () => {
+    it('says so when there is nothing to report, and what --quiet hid', () => {
+      const t = tempDir();
+      try {
+        const clean = ['eqplan: 1', 'organisation: Clean Council', 'title: Clean plan', 'objectives:', '  - id: O1', '    title: One', '    actions:', '      - id: A1', '        action: Do it', '        owner: Someone', '        due: 2023-01-05', '        rag: green', '        measure: Done', ''].join('\n');
+        writeFileSync(path.join(t.dir, 'clean.eqplan.yaml'), clean);
+        const r = runCli(['check', '.', '--as-of', '2022-06-01'], { cwd: t.dir });
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        assert.match(r.stdout, /\u2714 No problems found in 1 plan\./);
+      } finally {
+        t.cleanup();
+      }
+      // The small plan still has a warning that --quiet hides: the totals line says so.
       const r = runCli(['check', SMALL, '--quiet', '--as-of', '2023-01-01', '--config', 'tests/cli/fixtures/configs/schema-off.eqplanrc.yaml']);
       assert.equal(r.status, 0, r.stdout + r.stderr);
-      assert.match(r.stdout, /\u2714 No problems found in 1 plan\./);
+      assert.doesNotMatch(r.stdout, /No problems found/);
+      assert.match(r.stdout, /\u2714 No errors in 1 plan \(1 warning hidden by --quiet\)\./);
     });
   });
 
@@ -149,12 +161,66 @@ describe('eqplan check: output formats', function () {
         assert.equal(notices.filter((l) => l.includes('title=eqplan(open-deadline)')).length, 9);
         const overflow = notices[9];
         assert.match(overflow, /^::notice title=eqplan%3A more findings::7 more findings not shown as annotations/);
-        assert.match(overflow, /job summary/);
+        // No job summary is written outside GitHub Actions, so the notice does not point to one.
+        assert.doesNotMatch(overflow, /job summary/);
         assert.match(overflow, /eqplan\.sarif/);
         assert.match(overflow, /npx eqplan check/);
       } finally {
         t.cleanup();
       }
+    });
+
+    it('lists the findings that did not fit as annotations in the job summary, and says so', () => {
+      const t = tempDir();
+      try {
+        writeFileSync(path.join(t.dir, 'many.eqplan.yaml'), manyFindingsPlan());
+        const summaryFile = path.join(t.dir, 'summary.md');
+        const r = runCli(['check', 'many.eqplan.yaml', '--format', 'github'], { cwd: t.dir, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+        assert.equal(r.status, 1, r.stderr);
+        const notice = r.stdout.split('\n').find((l) => l.startsWith('::notice title=eqplan%3A more findings::'));
+        assert.ok(notice, r.stdout);
+        assert.match(notice, /7 more findings not shown as annotations: .* The job summary of this run lists them\. /);
+        assert.doesNotMatch(notice, /at most 200 per plan/);
+        const md = readFileSync(summaryFile, 'utf8');
+        const section = md.slice(md.indexOf('### Findings not shown as annotations'));
+        assert.ok(md.includes('### Findings not shown as annotations'), md);
+        assert.match(section, /7 findings did not fit/);
+        const rows = section.split('\n').filter((l) => /^\| (Error|Warning|Info) \|/.test(l));
+        // Most severe first: the bad RAGs of X11 and X12, their missing owners, then the three notices left out.
+        assert.deepEqual(
+          rows.map((l) => l.split(' | ').slice(0, 3).join(' | ')),
+          ['| Error | 62 | `schema`', '| Error | 67 | `schema`', '| Warning | 59 | `unowned`', '| Warning | 64 | `unowned`', '| Info | 56 | `open-deadline`', '| Info | 61 | `open-deadline`', '| Info | 66 | `open-deadline`'],
+        );
+      } finally {
+        t.cleanup();
+      }
+    });
+
+    it('caps the findings listed in the job summary at 200 per plan, and the notice says so', () => {
+      const t = tempDir();
+      try {
+        const actions = Array.from({ length: 150 }, (_, i) => [`      - id: X${i + 1}`, `        action: Action number ${i + 1}`, '        due: 2023-01', '        rag: Gren', '        measure: Done'].join('\n'));
+        writeFileSync(path.join(t.dir, 'huge.eqplan.yaml'), ['eqplan: 1', 'organisation: Big Council', 'title: Big plan', 'asOf: 2024-01-31', 'objectives:', '  - id: O1', '    title: Many', '    actions:', ...actions, ''].join('\n'));
+        const summaryFile = path.join(t.dir, 'summary.md');
+        const r = runCli(['check', '.', '--format', 'github'], { cwd: t.dir, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+        assert.equal(r.status, 1, r.stderr);
+        assert.match(r.stdout, /::notice title=eqplan%3A more findings::430 more findings not shown as annotations: .* The job summary of this run lists them \(at most 200 per plan, 1,000 findings in all\)\./);
+        const md = readFileSync(summaryFile, 'utf8');
+        assert.equal(md.split('\n').filter((l) => /^\| (Error|Warning|Info) \|/.test(l)).length, 200);
+        assert.match(md, /_230 more findings in this plan not listed here: run `npx eqplan check huge\.eqplan\.yaml` to see them\._/);
+        assert.ok(Buffer.byteLength(md) < 200 * 1024, `${Buffer.byteLength(md)} bytes`);
+      } finally {
+        t.cleanup();
+      }
+    });
+
+    it('says in the totals what --quiet hid', () => {
+      const quiet = ['--quiet', '--config', 'tests/cli/fixtures/configs/schema-off.eqplanrc.yaml'];
+      const github = runCli(['check', SMALL, '--format', 'github', ...quiet]);
+      assert.equal(github.stdout, 'eqplan: 0 errors in 1 plan (2 warnings and 1 info hidden by --quiet).\n');
+      const markdown = runCli(['check', SMALL, '--format', 'markdown', ...quiet]);
+      assert.match(markdown.stdout, /^No errors in 1 plan \(2 warnings and 1 info hidden by --quiet\)\.$/m);
+      assert.doesNotMatch(markdown.stdout, /No problems found/);
     });
 
     it('appends a markdown summary to GITHUB_STEP_SUMMARY with counts, overdue actions and missed targets', () => {

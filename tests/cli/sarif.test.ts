@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { useBuiltCli, ROOT, runCli, tempDir } from './helpers';
 
@@ -21,7 +21,10 @@ interface SarifLog {
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } };
+        logicalLocations?: { name: string; fullyQualifiedName: string; kind: string }[];
+      }[];
       partialFingerprints: Record<string, string>;
     }[];
   }[];
@@ -105,5 +108,58 @@ describe('eqplan check --format sarif', function () {
     assert.deepEqual(a.fp, b.fp);
     const all = (JSON.parse(runCli(['check', 'samples', '--format', 'sarif']).stdout) as SarifLog).runs[0].results.map((x) => JSON.stringify(x.partialFingerprints));
     assert.equal(new Set(all).size, all.length, 'every result has its own fingerprint');
+  });
+
+  it('keeps an overdue action\'s fingerprint when "1 day ago" becomes "2 days ago"', () => {
+    const overdue = (asOf: string) => {
+      const log = JSON.parse(runCli(['check', 'tests/cli/fixtures/small.eqplan.yaml', '--format', 'sarif', '--as-of', asOf]).stdout) as SarifLog;
+      const result = log.runs[0].results.find((x) => x.ruleId === 'overdue');
+      assert.ok(result);
+      return result;
+    };
+    const a = overdue('2023-04-01');
+    const b = overdue('2023-04-02');
+    assert.match(a.message.text, /, 1 day ago,/);
+    assert.match(b.message.text, /, 2 days ago,/);
+    assert.deepEqual(Object.keys(a.partialFingerprints), ['eqplanFinding/v2']);
+    assert.deepEqual(a.partialFingerprints, b.partialFingerprints);
+    assert.deepEqual(a.locations[0].logicalLocations, [{ name: 'due', fullyQualifiedName: 'action:A1/due', kind: 'property' }]);
+  });
+
+  it('keeps the other findings\' fingerprints when actions and targets are added or removed above them', () => {
+    const t = tempDir();
+    try {
+      const original = readFileSync(path.join(ROOT, 'samples', 'northfield-improvement-plan.eqplan.yaml'), 'utf8');
+      const results = (text: string) => {
+        const file = path.join(t.dir, 'plan.eqplan.yaml');
+        writeFileSync(file, text);
+        const log = JSON.parse(runCli(['check', 'plan.eqplan.yaml', '--format', 'sarif'], { cwd: t.dir }).stdout) as SarifLog;
+        return log.runs[0].results.map((x) => ({ rule: x.ruleId, line: x.locations[0].physicalLocation.region.startLine, where: x.locations[0].logicalLocations?.[0]?.fullyQualifiedName, fp: x.partialFingerprints['eqplanFinding/v2'] }));
+      };
+      const before = results(original);
+      assert.ok(before.some((x) => x.rule === 'overdue' && x.where === 'action:1.3/due'), JSON.stringify(before));
+      assert.ok(before.some((x) => x.rule === 'target-missed' && x.where?.startsWith('target:staff-disability-declared/')), JSON.stringify(before));
+
+      // A new first action of objective EO1 (overdue, with no owner) and a new first target.
+      const newAction = ['      - id: "0.9"', '        action: A new first action', '        due: 2022-06', '        rag: red', '        measure: Done', ''].join('\n');
+      const newTarget = ['  - id: new-target', '    title: A new first target', '    milestones: [{ date: 2024-03-31, value: 10 }]', ''].join('\n');
+      const inserted = original.replace('    actions:\n      - id: "1.1"', `    actions:\n${newAction}      - id: "1.1"`).replace('\ntargets:\n', `\ntargets:\n${newTarget}`);
+      assert.notEqual(inserted, original);
+      const after = results(inserted);
+      assert.ok(after.some((x) => x.where?.startsWith('action:0.9')), 'the new action has findings of its own');
+      for (const old of before) {
+        const same = after.find((x) => x.rule === old.rule && x.where === old.where);
+        assert.ok(same, `${old.rule} at ${old.where} is still reported`);
+        assert.notEqual(same.line, old.line, 'the finding moved down');
+        assert.equal(same.fp, old.fp, `${old.rule} at ${old.where} keeps its fingerprint`);
+      }
+
+      // Without action 1.1 (done, no findings): the same fingerprints, nothing else.
+      const removed = original.replace(/      - id: "1\.1"[\s\S]*?\n\n(      - id: "1\.2")/, '$1');
+      assert.ok(!removed.includes('id: "1.1"'));
+      assert.deepEqual(results(removed).map((x) => x.fp), before.map((x) => x.fp));
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -18,6 +18,14 @@ describe('config', () => {
     assert.match(errors[3], /`colour` is not a setting/);
     assert.match(parseConfigText('{bad', 'eqplan.config.json').errors[0], /could not be read/);
   });
+  it('says a number of days written in quotes should be written without them', () => {
+    assert.deepEqual(parseConfigText('dueSoonDays: "30"\n', '.eqplanrc.yaml').errors, [
+      'In .eqplanrc.yaml, `dueSoonDays` is written as text in quotes (`"30"`). Write the number of days without quotes: `dueSoonDays: 30`.',
+    ]);
+    assert.deepEqual(parseConfigText('{"staleUpdateDays": "60"}', 'eqplan.config.json').errors, [
+      'In eqplan.config.json, `staleUpdateDays` is written as text in quotes (`"60"`). Write the number of days without quotes: `"staleUpdateDays": 60`.',
+    ]);
+  });
   it('changes severities and turns rules off in a check', () => {
     const text = planWith(action({ due: '2023-01-01', rag: 'amber', measure: undefined }));
     const all = check(text, { asOf: '2024-01-01', rules: { overdue: 'error', 'missing-measure': 'off' } });

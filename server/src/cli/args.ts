@@ -77,11 +77,13 @@ Options:
   --fail-severity <level>  error (default), warning or information: exit 1 when a
                            problem at or above this level is found
   --max-warnings <n>       also exit 1 when there are more than n warnings
+                           (-1: no limit, the default)
   --config <file>          use this config file instead of looking for
                            .eqplanrc.yaml / .eqplanrc.yml / eqplan.config.json
   --fix                    rewrite what can be fixed safely (e.g. "Nov 22" -> 2022-11),
                            keeping comments and layout, then report what is left
-  --quiet                  report errors only
+  --quiet                  report errors only (the exit code still counts
+                           everything; the totals line says what was hidden)
   --color, --no-color      force colours on or off (default: on for a terminal;
                            NO_COLOR and FORCE_COLOR are respected)
   -h, --help               show this help`;
@@ -128,7 +130,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 }
 
 function parseCheck(argv: string[]): CheckArgs | HelpArgs {
-  const { values, positionals } = parse('check', argv, {
+  const { values, positionals } = parse('check', joinNegativeMaxWarnings(argv), {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'as-of': { type: 'string' },
@@ -147,10 +149,12 @@ function parseCheck(argv: string[]): CheckArgs | HelpArgs {
   const maxWarningsText = str(values['max-warnings']);
   let maxWarnings: number | undefined;
   if (maxWarningsText !== undefined) {
-    if (!/^\d+$/.test(maxWarningsText.trim())) {
-      throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), not \`${maxWarningsText}\`. Example: --max-warnings 10`);
+    if (!/^-?\d+$/.test(maxWarningsText.trim())) {
+      throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more, or -1 for no limit), not \`${maxWarningsText}\`. Example: --max-warnings 10`);
     }
-    maxWarnings = Number(maxWarningsText.trim());
+    // As in ESLint, a negative number (-1) means no limit.
+    const n = Number(maxWarningsText.trim());
+    maxWarnings = n < 0 ? undefined : n;
   }
   if (values.color && values['no-color']) throw new UsageError('Use either --color or --no-color, not both.');
   return {
@@ -166,6 +170,24 @@ function parseCheck(argv: string[]): CheckArgs | HelpArgs {
     quiet: values.quiet === true,
     color: values.color ? true : values['no-color'] ? false : undefined,
   };
+}
+
+/**
+ * `--max-warnings -1` as `--max-warnings=-1`: parseArgs would take `-1` for an
+ * option and refuse it, but -1 (no limit) is what ESLint users type.
+ */
+function joinNegativeMaxWarnings(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...out, ...argv.slice(i)];
+    if (argv[i] === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) {
+      out.push(`--max-warnings=${argv[i + 1]}`);
+      i++;
+    } else {
+      out.push(argv[i]);
+    }
+  }
+  return out;
 }
 
 function parseReport(argv: string[]): ReportArgs | HelpArgs {

@@ -12,7 +12,8 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
 import { expandTargets, toPosix } from './files';
 import { FORMATTERS, type FormatContext } from './formatters';
 import { buildStepSummary } from './formatters/github-summary';
-import { atLeast, countAll } from './formatters/shared';
+import { escapeData, escapeProperty } from './formatters/github';
+import { atLeast, count, countAll, describeCounts, type SeverityCounts } from './formatters/shared';
 import { appendStepSummary, writeOutput } from './output';
 import type { FileResult } from './results';
 import { VERSION } from './version';
@@ -28,6 +29,9 @@ export function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): 
   const configs = new ConfigResolver(args.config === undefined ? undefined : path.resolve(cwd, args.config), shown);
   const results = checkFiles(files, { asOf: args.asOf, configs, fix: args.fix });
 
+  const reported: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  const exitCode = exitCodeFor(results, args);
+  const stepSummary = args.format === 'github' && !!env.GITHUB_STEP_SUMMARY;
   const ctx: FormatContext = {
     failSeverity: args.failSeverity,
     color: shouldColor(args.color, env, process.stdout.isTTY === true, args.output !== undefined),
@@ -35,19 +39,56 @@ export function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): 
     version: VERSION,
     rules: RULES,
     linkBase: githubBlobBase(env),
+    hidden: args.quiet ? hiddenCounts(results) : undefined,
+    fails: exitCode === EXIT_FINDINGS,
+    stepSummary,
   };
-  const reported: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  writeOutput(FORMATTERS[args.format](reported, ctx), args.output, cwd);
-  if (args.format === 'github' && env.GITHUB_STEP_SUMMARY) appendStepSummary(env.GITHUB_STEP_SUMMARY, buildStepSummary(reported, ctx));
+  // Why the run fails when the output alone does not show it: after the stylish
+  // report, else on stderr so that JSON, SARIF and XML stay valid.
+  const notes = failureNotes(results, args);
+  const inReport = args.format === 'stylish';
+  const text = FORMATTERS[args.format](reported, ctx);
+  writeOutput(inReport && notes.length > 0 ? `${text}${notes.join('\n')}\n` : text, args.output, cwd);
+  if (!inReport || args.output !== undefined) for (const note of notes) process.stderr.write(`eqplan: ${note}\n`);
+  if (args.format === 'github') for (const note of notes) process.stdout.write(`::error title=${escapeProperty('eqplan')}::${escapeData(note)}\n`);
+  if (stepSummary && env.GITHUB_STEP_SUMMARY) appendStepSummary(env.GITHUB_STEP_SUMMARY, buildStepSummary(reported, ctx));
 
-  return exitCodeFor(results, args);
+  return exitCode;
 }
 
 /** 1 when a finding is at or above --fail-severity or warnings exceed --max-warnings (counted before --quiet hides them). */
 export function exitCodeFor(results: readonly FileResult[], args: Pick<CheckArgs, 'failSeverity' | 'maxWarnings'>): number {
   const failing = results.some((r) => r.findings.some((f) => atLeast(f.severity, args.failSeverity)));
-  const tooManyWarnings = args.maxWarnings !== undefined && countAll(results).warning > args.maxWarnings;
-  return failing || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  return failing || tooManyWarnings(results, args) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function tooManyWarnings(results: readonly FileResult[], args: Pick<CheckArgs, 'maxWarnings'>): boolean {
+  return args.maxWarnings !== undefined && countAll(results).warning > args.maxWarnings;
+}
+
+/** What --quiet hides: every finding below error. */
+function hiddenCounts(results: readonly FileResult[]): SeverityCounts {
+  return { ...countAll(results), error: 0 };
+}
+
+/**
+ * One sentence for each reason the run fails that the report itself does not
+ * show: too many warnings for --max-warnings, or findings hidden by --quiet
+ * at or above --fail-severity.
+ */
+export function failureNotes(results: readonly FileResult[], args: Pick<CheckArgs, 'failSeverity' | 'maxWarnings' | 'quiet'>): string[] {
+  const notes: string[] = [];
+  if (args.quiet) {
+    const hidden = hiddenCounts(results);
+    const failing: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+    for (const severity of ['warning', 'information', 'hint'] as const) if (atLeast(severity, args.failSeverity)) failing[severity] = hidden[severity];
+    const n = failing.warning + failing.information + failing.hint;
+    if (n > 0) notes.push(`${describeCounts(failing)} hidden by --quiet ${n === 1 ? 'is' : 'are'} at or above --fail-severity ${args.failSeverity}, so the check fails.`);
+  }
+  if (tooManyWarnings(results, args)) {
+    notes.push(`${count(countAll(results).warning, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows.`);
+  }
+  return notes;
 }
 
 /** `https://github.com/org/repo/blob/<sha>/` inside GitHub Actions, for links to lines. */

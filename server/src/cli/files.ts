@@ -126,12 +126,23 @@ function readStart(file: string): string {
     fd = openSync(file, 'r');
     const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, stat.size));
     const read = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    return decodeStart(buffer.subarray(0, read));
   } catch {
     return '';
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The start of a file as text for sniffing. A byte order mark is dropped, so
+ * `eqplan: 1` on the first line of a file saved by Notepad is still seen; a
+ * UTF-16 file is decoded so that checking it can say how to save it as UTF-8.
+ */
+function decodeStart(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2, bytes.length & ~1).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length & ~1)).swap16().toString('utf16le');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /**

@@ -2,11 +2,13 @@
  * Entry of the `eqplan` command (bundled to dist/cli.js, run by bin/eqplan.js).
  * It only dispatches; every concern has its own file. Nothing here prints a
  * stack trace: a problem the user can fix is one line on stderr and exit 2,
- * and so is anything unexpected.
+ * and so is anything unexpected. With `--format github` that line is also an
+ * `::error::` workflow command on stdout, so it shows in the run's annotations.
  */
 import { CHECK_HELP, MAIN_HELP, parseCliArgs, REPORT_HELP, RULES_HELP, type CliArgs } from './args';
 import { runCheck } from './check-command';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { escapeData, escapeProperty } from './formatters/github';
 import { runReport } from './report-command';
 import { runRules } from './rules-command';
 import { VERSION } from './version';
@@ -31,13 +33,30 @@ function run(argv: readonly string[]): number {
   }
 }
 
+/**
+ * True when the command line asks for `--format github`, read from the raw
+ * arguments so that it works even when they could not be parsed.
+ */
+function asksForGithub(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return false;
+    if (argv[i] === '--format=github' || (argv[i] === '--format' && argv[i + 1] === 'github')) return true;
+  }
+  return false;
+}
+
+const argv = process.argv.slice(2);
+
 function fail(e: unknown): void {
+  let message: string;
   if (e instanceof UsageError) {
-    process.stderr.write(`eqplan: ${e.message}\n`);
+    message = e.message;
   } else {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    process.stderr.write(`eqplan: something went wrong inside eqplan (${detail}). Please report this with the command you ran.\n`);
+    message = `something went wrong inside eqplan (${detail}). Please report this with the command you ran.`;
   }
+  process.stderr.write(`eqplan: ${message}\n`);
+  if (asksForGithub(argv)) process.stdout.write(`::error title=${escapeProperty('eqplan could not run')}::${escapeData(`eqplan: ${message}`)}\n`);
   process.exitCode = EXIT_USAGE;
 }
 
@@ -51,7 +70,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = run(argv);
 } catch (e) {
   fail(e);
 }

@@ -46,7 +46,11 @@ export function parseConfigText(text: string, fileName: string): { options: Chec
         else options.rules[id] = normal as SeverityLevel;
       }
     } else if (key === 'dueSoonDays' || key === 'staleUpdateDays') {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 3650) errors.push(`In ${fileName}, \`${key}\` must be a whole number of days (0 to 3650), not \`${String(value)}\`.`);
+      if (typeof value === 'string' && /^\s*\d+\s*$/.test(value) && Number(value) <= 3650) {
+        // `dueSoonDays: "30"` is the number written as text: say so, or "not `30`" reads as nonsense.
+        const written = fileName.endsWith('.json') ? `"${key}": ${value.trim()}` : `${key}: ${value.trim()}`;
+        errors.push(`In ${fileName}, \`${key}\` is written as text in quotes (\`"${value}"\`). Write the number of days without quotes: \`${written}\`.`);
+      } else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 3650) errors.push(`In ${fileName}, \`${key}\` must be a whole number of days (0 to 3650), not \`${String(value)}\`.`);
       else options[key] = value;
     } else if (key === '$schema' || key.startsWith('x-')) {
       continue;

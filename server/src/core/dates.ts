@@ -101,7 +101,11 @@ export function parseDue(value: unknown): DueInfo {
   m = /^(\d{4})-(\d{2})$/.exec(raw);
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
-    if (mo < 1 || mo > 12) return { kind: 'invalid', raw, reason: `there is no month ${mo}` };
+    if (mo < 1 || mo > 12) {
+      // `2022-23` is how councils write the financial year 2022/23, not month 23.
+      const suggestion = suggestCanonicalDue(raw);
+      return suggestion ? { kind: 'invalid', raw, suggestion } : { kind: 'invalid', raw, reason: `there is no month ${mo}` };
+    }
     const day = endOfMonth(y, mo);
     return { kind: 'date', iso: isoFromDay(day), precision: 'month', day };
   }
@@ -120,7 +124,19 @@ export function parseDue(value: unknown): DueInfo {
 
 function notARealDay(y: number, mo: number, d: number): string {
   if (mo < 1 || mo > 12) return `there is no month ${mo}`;
+  if (d < 1) return `there is no day ${d}`;
   return `${MONTHS_SHORT[mo - 1]} ${y} has ${daysInMonth(y, mo)} days, not ${d}`;
+}
+
+/**
+ * Why a `YYYY-MM-DD` string names no real day ("there is no month 13",
+ * "Feb 2023 has 28 days, not 30"); undefined when it is a real day or not
+ * written YYYY-MM-DD at all.
+ */
+export function whyNotARealDay(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m || parseIsoDay(text) !== undefined) return undefined;
+  return notARealDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 function fullYear(text: string): number {
@@ -133,18 +149,65 @@ function dayForm(y: number, mo: number, d: number): string | undefined {
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
 }
 
+/** A council date phrase read into the canonical deadline form. */
+export interface CouncilDue {
+  /** The canonical deadline: `2022-11`, `2023-Q2`, `ongoing`. */
+  due: string;
+  /** How a financial-year phrase was read: "when the 2023/24 financial year ends", "quarter 1 of the 2023/24 financial year". */
+  note?: string;
+}
+
+const QUARTER_MONTHS = ['January–March', 'April–June', 'July–September', 'October–December'];
+/** "Q1 2023/24", "Q1 FY23/24", "q2 of 2023-24" (lower case, as `readCouncilDue` compares). */
+const FINANCIAL_QUARTER_FIRST = /^q([1-4])\s*(?:of\s+)?[-,]?\s*(?:(?:fy|financial year)\s*'?)?(\d{4}|\d{2})\s*[-–/]\s*(\d{2}|\d{4})$/;
+/** "2023/24 Q1", "FY23/24 Q1" */
+const FINANCIAL_QUARTER_LAST = /^((?:fy|financial year)\s*'?)?(\d{4}|\d{2})\s*[-–/]\s*(\d{2}|\d{4})\s*[-,]?\s*q([1-4])$/;
+/** "FY 2023/24", "FY23/24", "financial year 2023-24" */
+const FINANCIAL_YEAR_NAMED = /^(?:fy|financial year)\s*'?(\d{4}|\d{2})\s*[-–/]\s*(\d{2}|\d{4})$/;
+/** "2023/24", "2023-24", "2019/2020" */
+const FINANCIAL_YEAR_BARE = /^(\d{4})\s*([-–/])\s*(\d{2}|\d{4})$/;
+
 /**
- * Rewrites a council date phrase into the canonical deadline form, or returns
+ * The calendar year a financial year starts in, from its two written parts
+ * (`2023` + `24`, `23` + `24`, `2019` + `2020`); undefined unless the second
+ * is the year after the first.
+ */
+function financialYearStart(first: string, second: string): number | undefined {
+  const start = fullYear(first);
+  const next = second.length === 2 ? Number(second) === (start + 1) % 100 : Number(second) === start + 1;
+  return next ? start : undefined;
+}
+
+/** "2023/24", the way councils name a financial year in words. */
+function financialYearName(start: number): string {
+  return `${start}/${pad((start + 1) % 100)}`;
+}
+
+/** A financial year (1 April to 31 March) ends with March of the following year. */
+function financialYearDue(start: number): CouncilDue {
+  return { due: `${start + 1}-03`, note: `when the ${financialYearName(start)} financial year ends` };
+}
+
+/** Financial quarter 1 is April–June, the calendar quarter 2; financial quarter 4 is January–March of the next year. */
+function financialQuarterDue(start: number, quarter: number): CouncilDue {
+  const due = quarter === 4 ? `${start + 1}-Q1` : `${start}-Q${quarter + 1}`;
+  return { due, note: `quarter ${quarter} of the ${financialYearName(start)} financial year` };
+}
+
+/**
+ * Reads a council date phrase into the canonical deadline form, or returns
  * undefined when the phrase is not one eqplan can read with confidence.
  *
  *   "Nov 22" -> "2022-11"      "Sept 2022" -> "2022-09"   "31.3.23" -> "2023-03-31"
- *   "end July 2019" -> "2019-07"   "Nov 2022 & Ongoing" -> "2022-11"
- *   "2023/24" -> "2024-03" (a financial year ends on 31 March)   "Ongoing" -> "ongoing"
+ *   "end July 2019" -> "2019-07"   "Nov 2022 & Ongoing" -> "2022-11"   "Ongoing" -> "ongoing"
+ *   Financial years (1 April to 31 March): "2023/24", "2023-24", "FY 2023/24", "FY23/24" -> "2024-03";
+ *   their quarters: "Q1 2023/24" (April–June 2023) -> "2023-Q2", "Q4 2023/24" -> "2024-Q1".
+ *   "2011-12" stays the month it is written as, December 2011.
  */
-export function suggestCanonicalDue(phrase: string): string | undefined {
+export function readCouncilDue(phrase: string): CouncilDue | undefined {
   let s = phrase.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^(on-?going|continuous|continual)$/.test(s)) return 'ongoing';
-  if (/^(tbc|tba|tbd|to be confirmed|to be agreed|to be decided)\.?$/.test(s)) return 'tbc';
+  if (/^(on-?going|continuous|continual)$/.test(s)) return { due: 'ongoing' };
+  if (/^(tbc|tba|tbd|to be confirmed|to be agreed|to be decided)\.?$/.test(s)) return { due: 'tbc' };
   s = s
     .replace(/\s*(?:&|and|\+|\/|-|,)\s*(?:on-?going|onwards|continuous)$/, '')
     .replace(/\s+onwards$/, '')
@@ -152,31 +215,63 @@ export function suggestCanonicalDue(phrase: string): string | undefined {
     .replace(/^(?:the\s+)?(?:end\s+of|end|eo)\s+(?:the\s+)?/, '')
     .replace(/\.$/, '')
     .trim();
+  const day = (y: number, mo: number, d: number): CouncilDue | undefined => {
+    const form = dayForm(y, mo, d);
+    return form ? { due: form } : undefined;
+  };
   let m = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$/.exec(s);
-  if (m) return dayForm(fullYear(m[3]), Number(m[2]), Number(m[1]));
+  if (m) return day(fullYear(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) return dayForm(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return day(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?([a-z]+)\.?,?\s*'?(\d{2}|\d{4})$/.exec(s);
-  if (m && MONTH_WORDS[m[2]]) return dayForm(fullYear(m[3]), MONTH_WORDS[m[2]], Number(m[1]));
+  if (m && MONTH_WORDS[m[2]]) return day(fullYear(m[3]), MONTH_WORDS[m[2]], Number(m[1]));
   m = /^([a-z]+)\.?[\s,'’-]*(\d{2}|\d{4})$/.exec(s);
-  if (m && MONTH_WORDS[m[1]]) return `${pad(fullYear(m[2]), 4)}-${pad(MONTH_WORDS[m[1]])}`;
+  if (m && MONTH_WORDS[m[1]]) return { due: `${pad(fullYear(m[2]), 4)}-${pad(MONTH_WORDS[m[1]])}` };
   m = /^(\d{4})-(\d)$/.exec(s);
-  if (m && Number(m[2]) >= 1) return `${m[1]}-0${m[2]}`;
-  m = /^(\d{4})\s*\/\s*(\d{2}|\d{4})$/.exec(s);
+  if (m && Number(m[2]) >= 1) return { due: `${m[1]}-0${m[2]}` };
+  // A quarter of a financial year: "Q1 2023/24" is April–June 2023.
+  m = FINANCIAL_QUARTER_FIRST.exec(s);
   if (m) {
-    const first = Number(m[1]);
-    const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
-    if (second === first + 1) return `${second}-03`;
+    const start = financialYearStart(m[2], m[3]);
+    return start === undefined ? undefined : financialQuarterDue(start, Number(m[1]));
+  }
+  m = FINANCIAL_QUARTER_LAST.exec(s);
+  if (m && (m[1] !== undefined || m[2].length === 4)) {
+    const start = financialYearStart(m[2], m[3]);
+    return start === undefined ? undefined : financialQuarterDue(start, Number(m[4]));
+  }
+  m = FINANCIAL_YEAR_NAMED.exec(s);
+  if (m) {
+    const start = financialYearStart(m[1], m[2]);
+    return start === undefined ? undefined : financialYearDue(start);
+  }
+  m = FINANCIAL_YEAR_BARE.exec(s);
+  // "2011-12" is December 2011 (a canonical month), so only a slash makes it a financial year.
+  if (m && !(m[2] === '-' && m[3].length === 2 && Number(m[3]) <= 12)) {
+    const start = financialYearStart(m[1], m[3]);
+    if (start !== undefined) return financialYearDue(start);
   }
   m = /^q([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(s);
-  if (m) return `${m[2]}-Q${m[1]}`;
+  if (m) return { due: `${m[2]}-Q${m[1]}` };
   m = /^(\d{4})\s*[-/ ]?\s*q([1-4])$/.exec(s);
-  if (m) return `${m[1]}-Q${m[2]}`;
-  if (/^\d{4}$/.test(s)) return s;
+  if (m) return { due: `${m[1]}-Q${m[2]}` };
+  if (/^\d{4}$/.test(s)) return { due: s };
   return undefined;
 }
 
-/** What a canonical deadline means, in words: "30 Nov 2022", "the end of Nov 2022", "the end of 2023-Q3 (30 Sep 2023)". */
+/**
+ * Rewrites a council date phrase into the canonical deadline form, or returns
+ * undefined when the phrase is not one eqplan can read with confidence (see
+ * `readCouncilDue` for the phrases it knows).
+ */
+export function suggestCanonicalDue(phrase: string): string | undefined {
+  return readCouncilDue(phrase)?.due;
+}
+
+/**
+ * What a canonical deadline means, in words: "30 Nov 2022", "the end of Nov 2022",
+ * "the end of July–September 2023", "the end of 2023".
+ */
 export function describeDue(due: Extract<DueInfo, { kind: 'date' }>): string {
   const uk = formatUk(due.iso);
   switch (due.precision) {
@@ -185,7 +280,7 @@ export function describeDue(due: Extract<DueInfo, { kind: 'date' }>): string {
     case 'month':
       return `the end of ${uk.replace(/^\d+ /, '')}`;
     case 'quarter':
-      return `the end of ${due.iso.slice(0, 4)} quarter ${Math.ceil(Number(due.iso.slice(5, 7)) / 3)} (${uk})`;
+      return `the end of ${QUARTER_MONTHS[Math.ceil(Number(due.iso.slice(5, 7)) / 3) - 1]} ${due.iso.slice(0, 4)}`;
     case 'year':
       return `the end of ${due.iso.slice(0, 4)}`;
   }

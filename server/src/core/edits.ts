@@ -24,7 +24,7 @@ export class PlanEdits {
   /** Replaces the value at `path` with `newText` (written as YAML, e.g. `2022-11` or `"a: b"`). */
   replaceValue(path: NodePath, newText: string): TextEdit | undefined {
     const found = findNode(this.parsed.doc, path);
-    const span = nodeSpan(found?.node);
+    const span = this.ownSpan(found?.node);
     if (span && span[1] > span[0]) return this.edit(span[0], span[1] - span[0], newText);
     // An empty value (`rag:`): write the new value straight after the colon.
     const key = found?.pair ? keySpan(found.pair) : undefined;
@@ -51,7 +51,7 @@ export class PlanEdits {
     const map = findNode(this.parsed.doc, mapPath)?.node;
     if (!isMap(map) || map.items.length === 0) return undefined;
     const last = map.items[map.items.length - 1];
-    const lastEnd = nodeSpan(last.value)?.[1] ?? nodeSpan(last.key)?.[1];
+    const lastEnd = this.ownSpan(last.value)?.[1] ?? nodeSpan(last.key)?.[1];
     const firstKey = nodeSpan(map.items[0].key);
     if (lastEnd === undefined || !firstKey) return undefined;
     const entry = valueText === '' ? `${key}:` : `${key}: ${valueText}`;
@@ -67,8 +67,24 @@ export class PlanEdits {
 
   /** The source text of the value at a path, as written. */
   sourceText(path: NodePath): string {
-    const span = nodeSpan(findNode(this.parsed.doc, path)?.node);
+    const span = this.ownSpan(findNode(this.parsed.doc, path)?.node);
     return span ? this.parsed.text.slice(span[0], span[1]) : '';
+  }
+
+  /**
+   * [start, end) of a value's own text. The parser's range of a block scalar
+   * (`>-` / `|`) or a block list runs through its last line break, up to the
+   * next line's indentation; an edit over that range would join the next
+   * field onto this line (`due: 2019-07        rag: amber`). So the end is
+   * pulled back to the last character that is not a space or line break.
+   */
+  private ownSpan(node: unknown): [number, number] | undefined {
+    const span = nodeSpan(node);
+    if (!span) return undefined;
+    const text = this.parsed.text;
+    let end = span[1];
+    while (end > span[0] && /[ \t\r\n]/.test(text[end - 1])) end--;
+    return [span[0], end];
   }
 
   /** A fix from edits, or undefined when an edit could not be made. */

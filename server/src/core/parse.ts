@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type Pair } from 'yaml';
 import { LineIndex } from './text';
 
 /** A path into the plan: keys and list indexes, e.g. ['objectives', 0, 'actions', 2, 'due']. */
@@ -26,40 +26,143 @@ export interface ParsedPlan {
 /** Texts larger than this are refused rather than parsed (a plan of 5,000 actions is about 2 MB). */
 export const MAX_TEXT_LENGTH = 20 * 1024 * 1024;
 const MAX_SYNTAX_PROBLEMS = 50;
-const MAX_ALIAS_COUNT = 100;
+/**
+ * How many values aliases (`*name`) may add when they are written out. Each
+ * alias repeats its anchored value; an "alias bomb" nests them so that a few
+ * lines stand for billions of values. Real plans that reuse an owner name or
+ * a list thousands of times stay far below this.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
 
-/** Turns a `yaml` library message into a plain one. */
-function plainSyntaxMessage(code: string, message: string): string {
+/** A syntax message, and where to show it when that is not where the parser noticed the problem. */
+interface PlainSyntax {
+  message: string;
+  span?: [number, number];
+}
+
+const PUT_IN_QUOTES = 'Put the whole value in quotes';
+
+/** Turns a `yaml` library error into a plain message that says what to do. The library's own text is never shown. */
+function plainSyntax(code: ErrorCode, message: string, text: string, lines: LineIndex, pos: number): PlainSyntax {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'This field appears twice in the same item. Keep one of them: with two values nobody can tell which one counts.';
+      return { message: 'This field appears twice in the same item. Keep one of them: with two values nobody can tell which one counts.' };
     case 'MISSING_CHAR': {
       if (/quote/.test(message)) {
         const quote = /closing (\S+?)quote/.exec(message)?.[1] ?? '';
-        return `A ${quote ? `${quote} ` : ''}quote is not closed. Add the closing quote at the end of the value.`;
+        return { message: `A ${quote ? `${quote} ` : ''}quote is not closed. Add the closing quote at the end of the value.` };
       }
-      if (/Sequence item without - indicator/.test(message)) return 'The indentation of this line does not match the fields around it. Line it up with the other fields of the same item (use spaces, the same number for each field).';
-      if (/flow/i.test(message) || /[\]}]/.test(message)) return 'A `[` or `{` is not closed. Add the closing bracket.';
-      return 'Something is missing here (a colon, dash or closing bracket). Check this line against the lines around it.';
+      if (/Sequence item without - indicator/.test(message)) return { message: 'The indentation of this line does not match the fields around it. Line it up with the other fields of the same item (use spaces, the same number for each field).' };
+      const bracket = /end with a ([\]}])/.exec(message)?.[1];
+      if (bracket) return unclosedBracket(bracket, text, pos);
+      if (/Comments must be separated/.test(message)) return { message: 'A `#` starts a comment only after a space. Put a space before the `#`, or, if the `#` is part of the text, put the whole value in quotes.' };
+      if (/Missing space after :/.test(message)) return { message: 'Inside `{ }`, put a space after each `:`, for example `{ date: 2024-03-31, value: 30 }`.' };
+      if (/Missing ,/.test(message)) return { message: 'Items inside `[ ]` or `{ }` must be separated by commas. Add the missing comma, or put text that contains a comma or `: ` in quotes.' };
+      if (/Implicit map keys need to be followed by map values/.test(message)) return { message: 'This line is not a `field: value` pair. Add the field name and a colon, or, if the text belongs to the value above, indent it further than that field name.' };
+      if (/Tags and anchors must be separated/.test(message)) return { message: 'Put a space after the `&name` or `!name` here, or, if the `&` or `!` is part of the text, put the whole value in quotes.' };
+      if (/directives?-end/.test(message)) return { message: 'A line starting with `%` is read as a YAML directive, which plans do not use. Delete that line, or put its text in quotes.' };
+      if (/more-indented leading empty lines/.test(message)) return { message: 'The first line of this `|` or `>` text is indented more than the lines after it. Indent all its lines by the same number of spaces.' };
+      return { message: 'Something is missing here (a colon, dash or closing bracket). Check this line against the lines around it.' };
     }
-    case 'BAD_INDENT':
-      return 'The indentation here does not line up with the lines around it. Indent fields of the same item by the same number of spaces.';
+    case 'BAD_INDENT': {
+      const bracket = /end with a ([\]}])/.exec(message)?.[1];
+      if (bracket) return unclosedBracket(bracket, text, pos);
+      if (/Block scalar values in collections must be indented/.test(message)) return { message: 'The text under this `|` or `>` must be indented further than its field name. Add spaces at the start of those lines.' };
+      return { message: 'The indentation here does not line up with the lines around it. Indent fields of the same item by the same number of spaces.' };
+    }
     case 'TAB_AS_INDENT':
-      return 'A tab is used for indentation. YAML needs spaces: replace the tab with spaces.';
+      return { message: 'A tab is used for indentation. YAML needs spaces: replace the tab with spaces.' };
     case 'MULTIPLE_DOCS':
-      return 'The file holds more than one YAML document (a `---` line in the middle). Keep one plan per file.';
+      return { message: 'The file holds more than one YAML document (a `---` or `...` line after the start). Keep one plan per file: delete that line, or move what follows it into a file of its own.' };
     case 'RESOURCE_EXHAUSTION':
-      return 'The file is nested too deeply to be a plan. Check the indentation and brackets.';
-    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { message: 'The file is nested too deeply to be a plan. Check the indentation and brackets.' };
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // `title: Review policy: part 2`: a second `: ` on the line is read as a field inside the value.
+      const line = lines.lineText(lines.positionAt(pos).line);
+      const m = /^([ \t]*(?:-[ \t]+)?)([^\s:#'"][^:#]*?):[ \t]+([^#]*?:(?:[ \t].*)?)$/.exec(line);
+      if (m && /: /.test(`${m[3]} `) && !/^["']/.test(m[3])) {
+        const value = m[3].replace(/[ \t]+#.*$/, '').trim();
+        return { message: `This value contains \`: \` (a colon and a space), which YAML reads as the start of another field. ${PUT_IN_QUOTES}, for example \`${m[2].trim()}: ${JSON.stringify(value)}\`.` };
+      }
+      return { message: 'The indentation here does not line up with the lines around it: a line is indented further than the field above it, or a `- ` item is not lined up with the others. Indent fields of the same item by the same number of spaces.' };
+    }
     case 'MULTILINE_IMPLICIT_KEY':
-      return 'A field name runs over more than one line, or a value is missing its `key:`. Check the indentation and colons here.';
+      return { message: 'A field name runs over more than one line, or a value is missing its `key:`. Check the indentation and colons here.' };
+    case 'KEY_OVER_1024_CHARS':
+      return { message: 'This line reads as a field name over 1,024 characters long. Check that it has a colon and a space after a short field name (`name: value`).' };
+    case 'BAD_DQ_ESCAPE': {
+      const seq = /escape sequence (\S+)/.exec(message)?.[1];
+      return { message: `In double quotes a backslash starts a special character, and \`${seq ?? '\\'}\` is not one. Use single quotes ('...') around this value instead, or write a backslash as \`\\\\\`.` };
+    }
+    case 'BAD_SCALAR_START': {
+      const char = /(?:character|indicator) (\S)\s*$/.exec(message)?.[1] ?? text[pos];
+      const shown = char && char.trim() !== '' && char !== '`' ? `\`${char}\`` : char === '`' ? 'a backtick (`` ` ``)' : 'this character';
+      // The value as written, for the example: up to the end of the line or a comment.
+      const lineEnd = text.indexOf('\n', pos);
+      const written = text.slice(pos, lineEnd < 0 ? text.length : lineEnd).replace(/[ \t]+#.*$/, '').trim();
+      const example = written.length > 0 && written.length <= 60 && !/[`"\\]/.test(written) ? `, for example \`"${written}"\`` : ' ("...")';
+      return { message: `A value cannot start with ${shown} unless it is in quotes. ${PUT_IN_QUOTES}${example}.` };
+    }
+    case 'MULTIPLE_ANCHORS':
+      return { message: 'A value can have only one anchor (`&name`). Remove the extra one; if the `&` is part of the text, put the whole value in quotes.' };
+    case 'MULTIPLE_TAGS':
+      return { message: 'A value can have only one tag (`!name`). Remove the extra one; plans do not need tags. If the `!` is part of the text, put the whole value in quotes.' };
+    case 'BAD_PROP_ORDER':
+      return { message: 'An anchor (`&name`) or tag (`!name`) must come after the `-` or `?` at the start of the line, not before it.' };
+    case 'ALIAS_PROPS':
+      return { message: 'An alias (`*name`) cannot have its own anchor (`&name`) or tag (`!name`). Remove the `&` or `!` part before the alias.' };
+    case 'BAD_ALIAS':
+      return /Anchor/.test(message)
+        ? { message: 'A `&` here starts an anchor, but no name follows it. Remove the `&`, or, if it is part of the text, put the whole value in quotes.' }
+        : { message: 'A `*` here starts an alias, but no name follows it. Remove the `*`, or, if it is part of the text, put the whole value in quotes.' };
+    case 'BLOCK_IN_FLOW':
+      return { message: 'Inside `[ ]` or `{ }`, items are separated by commas and cannot be `- ` lines or `key: value` lines. Add the missing comma, or put text that contains `: ` or starts with `- ` in quotes.' };
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_COLLECTION_TYPE':
+      return { message: 'The `!name` here is a YAML tag, which plans do not use. Remove it, or, if the `!` is part of the text, put the whole value in quotes.' };
+    case 'BAD_DIRECTIVE':
+      return { message: 'A line starting with `%` is read as a YAML directive, which plans do not use. Delete that line, or put its text in quotes.' };
+    case 'NON_STRING_KEY':
+      return { message: 'Field names must be plain words, not lists or `{ }` groups. Check the line against the fields around it.' };
     case 'UNEXPECTED_TOKEN': {
+      if (/Unexpected , in/.test(message)) return { message: 'There is an extra comma here: a list in `[ ]` has an empty item. Remove the comma, or put the text in quotes if the comma is part of it.' };
+      if (/at node end/.test(message)) return { message: 'There is more text after a value that has already ended (after its closing quote or bracket). Put the whole value inside the quotes, or move the extra text onto its own line.' };
+      if (/Block scalar header/.test(message)) return { message: 'After `|` or `>` only `-`, `+` or a number may follow on the same line. Move the text to the next line, indented further than the field name.' };
       const token = /"([^"]{1,20})"/.exec(message)?.[1];
-      return `${token ? `A \`${token}\` here is not expected.` : 'This line is not valid YAML.'} Check the colons, dashes, brackets and indentation.`;
+      if (token === ']' || token === '}') return { message: `This \`${token}\` closes a \`${token === ']' ? '[' : '{'}\` that was never opened. Remove it, or, if it is part of the text, put the whole value in quotes.` };
+      return { message: `${token ? `A \`${token}\` here is not expected.` : 'This line is not valid YAML.'} Check the colons, dashes, brackets and indentation.` };
     }
     default:
-      return `This is not valid YAML: ${message.replace(/\s+at line.*$/s, '')}.`;
+      return { message: 'This line is not valid YAML, so the plan cannot be read. Check its colons, dashes, quotes, brackets and indentation against the lines around it; text that contains `: `, ` #` or starts with a special character needs quotes.' };
   }
+}
+
+/**
+ * An unclosed `[` or `{`: the parser notices where the list should have
+ * ended (often the next field's line), but the officer needs the bracket
+ * that was opened.
+ */
+function unclosedBracket(closer: string, text: string, pos: number): PlainSyntax {
+  const opener = closer === ']' ? '[' : '{';
+  const what = closer === ']' ? 'list' : 'group of fields';
+  const message = `This ${what} opened with \`${opener}\` is not closed with \`${closer}\`. Add \`${closer}\` at the end of the ${what}, on the same line or indented further than the field name.`;
+  const at = openingBracket(text, pos, opener, closer);
+  return at === undefined ? { message } : { message, span: [at, at + 1] };
+}
+
+/** The unmatched `opener` before `before` (a plain scan: quotes and comments are not skipped, so it is only a hint). */
+function openingBracket(text: string, before: number, opener: string, closer: string): number | undefined {
+  let depth = 0;
+  const stop = Math.max(0, before - 64 * 1024);
+  for (let i = Math.min(before, text.length) - 1; i >= stop; i--) {
+    const c = text[i];
+    if (c === closer) depth++;
+    else if (c === opener) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -88,26 +191,104 @@ export function parsePlan(text: string): ParsedPlan {
   const blocking = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   for (const error of doc.errors) {
     let [start, end] = error.pos ?? [0, 0];
-    const message = plainSyntaxMessage(error.code, error.message);
+    const plain = plainSyntax(error.code, error.message, text, lines, start);
+    if (plain.span) [start, end] = plain.span;
     if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) [start, end] = openingQuote(text, start) ?? [start, end];
     // One problem, one finding: the parser often reports a slip twice on the same line.
     const key = `${lines.positionAt(start).line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    syntax.push({ message, offset: start, endOffset: Math.max(start, end) });
+    syntax.push({ message: plain.message, offset: start, endOffset: Math.max(start, end) });
     if (syntax.length >= MAX_SYNTAX_PROBLEMS) break;
   }
   let value: unknown;
-  let blockingAlias = false;
+  let aliasesReadable = true;
   if (!blocking) {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      blockingAlias = true;
-      syntax.push({ message: 'The file repeats aliases (`*name`) so many times that reading it would never finish. Plans do not need aliases: write the values out.', offset: 0, endOffset: 0 });
+    const aliasProblems = text.includes('*') ? checkAliases(doc) : [];
+    if (aliasProblems.length > 0) {
+      aliasesReadable = false;
+      syntax.push(...aliasProblems.slice(0, MAX_SYNTAX_PROBLEMS));
+    } else {
+      try {
+        // Expansion is bounded by `checkAliases`, so the library's own alias-count limit (a flat count, which rejects a plan naming one owner 101 times) is off.
+        value = doc.toJS({ maxAliasCount: -1 });
+      } catch {
+        aliasesReadable = false;
+        syntax.push({ message: 'The file could not be read as YAML. Check the indentation, brackets and any aliases (`*name`) in it.', offset: 0, endOffset: 0 });
+      }
     }
   }
-  return { text, lines, doc, value, syntax, readable: !blocking && !blockingAlias };
+  return { text, lines, doc, value, syntax, readable: !blocking && aliasesReadable };
+}
+
+/**
+ * Checks the aliases (`*name`) of a document before it is turned into a
+ * value: each must name an anchor (`&name`) set above it, must not sit inside
+ * the value it repeats, and all together they must not expand the plan by
+ * more than `MAX_ALIAS_EXPANSION` values. Linear in the size of the text.
+ */
+function checkAliases(doc: Document.Parsed): SyntaxProblem[] {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  const problems: SyntaxProblem[] = [];
+  // In document order, as `yaml` resolves them: an alias names the last anchor of that name before it.
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) targets.set(node, target);
+        else if (problems.length < MAX_SYNTAX_PROBLEMS) {
+          const [start, end] = node.range ?? [0, 0];
+          problems.push({ message: `\`*${node.source}\` refers to an anchor \`&${node.source}\` that is not defined above it. An alias (\`*name\`) repeats a value marked \`&name\` earlier in the file: add \`&${node.source}\` before that value, or write the value out here.`, offset: start, endOffset: end });
+        }
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+  if (problems.length > 0 || targets.size === 0) return problems;
+
+  // How many values each node stands for once its aliases are written out (memoised, so shared anchors are counted once per node).
+  const sizes = new Map<unknown, number>();
+  const inProgress = new Set<unknown>();
+  let loop: Alias | undefined;
+  const sizeOf = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (inProgress.has(node)) return Infinity;
+    inProgress.add(node);
+    let size = 1;
+    if (isAlias(node)) {
+      size = sizeOf(targets.get(node));
+      if (size === Infinity) loop ??= node;
+    } else if (isPair(node)) {
+      size = 1 + sizeOf(node.key) + sizeOf(node.value);
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) size += sizeOf(item);
+    }
+    inProgress.delete(node);
+    sizes.set(node, size);
+    return size;
+  };
+  let written = 0;
+  visit(doc, { Node: () => void written++, Pair: () => void written++ });
+  let expanded: number;
+  try {
+    expanded = sizeOf(doc.contents);
+  } catch {
+    expanded = Infinity; // nested too deeply to count: do not expand it either
+  }
+  if (loop) {
+    const [start, end] = loop.range ?? [0, 0];
+    return [{ message: `\`*${loop.source}\` is inside the value marked \`&${loop.source}\` that it repeats, so it would repeat itself forever. Write the values out instead of using this alias.`, offset: start, endOffset: end }];
+  }
+  if (expanded - written <= MAX_ALIAS_EXPANSION) return [];
+  // Point at the alias that stands for the most.
+  let worst: Alias | undefined;
+  for (const alias of targets.keys()) if (!worst || (sizes.get(alias) ?? 0) > (sizes.get(worst) ?? 0)) worst = alias;
+  const [start, end] = worst?.range ?? [0, 0];
+  return [{ message: `The aliases (\`*name\`) in this file repeat other values so many times that it would grow to over ${MAX_ALIAS_EXPANSION.toLocaleString('en-GB')} values, far more than any plan, and reading it would take too long. Plans do not need aliases: write the values out.`, offset: start, endOffset: end }];
 }
 
 /**

@@ -1,6 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import planSchema from '../../../schemas/equality-plan.schema.json';
-import { describeDue, parseDue, parseIsoDay, suggestIsoDay } from './dates';
+import { describeDue, parseDue, readCouncilDue, suggestIsoDay, whyNotARealDay } from './dates';
 import type { PlanEdits } from './edits';
 import { isDict, type PlanModel } from './model';
 import { pathToPointer, pointerToPath, type NodePath } from './parse';
@@ -28,7 +28,6 @@ const DATE_FIELDS = new Set(['date', 'asOf', 'start', 'end']);
 
 const REQUIRED_HINTS: Record<string, string> = {
   action: 'Add `action:` saying what will be done.',
-  id: 'Give it an `id:` that no other item of its kind uses (for example `1a`).',
   title: 'Add a short `title:`.',
   organisation: 'Add `organisation:` with the name of the council or public body.',
   objectives: 'Add `objectives:` with at least one objective and its actions.',
@@ -39,6 +38,44 @@ const REQUIRED_HINTS: Record<string, string> = {
   date: 'Add `date:` in the form YYYY-MM-DD.',
   value: 'Add `value:` with the number.',
 };
+
+/** What to write in a required text field that is empty (`title: ""`). */
+const EMPTY_HINTS: Record<string, string> = {
+  organisation: 'Write the name of the council or public body.',
+  action: 'Write what will be done.',
+  name: 'Write the name of the team, board or officer as it should appear in reports.',
+};
+
+/** What to do about a number outside its range. */
+const RANGE_HINTS: Record<string, string> = {
+  tolerance: 'Write how far behind its trajectory the target may be and still count as on track, or leave `tolerance` out for none.',
+};
+
+/** The kind of item a path ends in: `objective`, `action`, `target` or undefined. */
+function itemKind(path: NodePath): 'objective' | 'action' | 'target' | undefined {
+  if (path[0] === 'objectives' && path.length === 2) return 'objective';
+  if (path[0] === 'objectives' && path[2] === 'actions' && path.length === 4) return 'action';
+  if (path[0] === 'targets' && path.length === 2) return 'target';
+  return undefined;
+}
+
+/** Asks for an id in the style of the item's kind: objectives `P1`, actions `1a`, targets `T1`. */
+function idHint(item: NodePath, ask = 'Give it an `id:`'): string {
+  const kind = itemKind(item);
+  const example = kind === 'objective' ? '`P1` or `EO1`' : kind === 'target' ? '`T1` or `workforce-ethnic-minority`' : '`1a`';
+  return `${ask} that no other ${kind ?? 'item of its kind'} uses (for example ${example}).`;
+}
+
+function emptyHint(path: NodePath, field: string): string {
+  if (field === 'id') return idHint(path.slice(0, -1), 'Write an id');
+  if (field === 'title') {
+    const kind = itemKind(path.slice(0, -1));
+    if (kind === 'objective') return 'Write the objective as the plan words it.';
+    if (kind === 'target') return 'Write what is measured, in words.';
+    return 'Write the name of the plan as published.';
+  }
+  return EMPTY_HINTS[field] ?? 'Fill it in.';
+}
 
 /** Common wrong field names, mapped to the fields that may have been meant (the first one the item allows wins). */
 const FIELD_SYNONYMS: Record<string, string[]> = {
@@ -66,25 +103,67 @@ const VALUE_SYNONYMS: Record<string, string> = {
 
 type LabelOf = (path: NodePath) => string;
 
-/** "Action 2c", "Objective P1", "Target …", "owner `hr`", "the plan" for the item that holds a path. */
+/** "Action 2c" -> "action 2c", for a label in the middle of a sentence; ids keep their case. */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** What one entry of a list field is called in messages ("Progress update 2"), by the list's field name. */
+const ENTRY_NAMES: Record<string, string> = {
+  updates: 'Progress update',
+  support: 'Supporting service',
+  tags: 'Tag',
+  characteristics: 'Characteristic',
+  aspirations: 'Aspiration',
+  milestones: 'Milestone',
+  actuals: 'Measured value',
+};
+
+/** Names of single nested items ("the baseline of target T1"). */
+const PART_NAMES: Record<string, string> = { baseline: 'The baseline', benchmark: 'The benchmark' };
+
+/** Matches the labels `entryLabel` makes. */
+const ENTRY_LABEL = new RegExp(`^(?:(?:${Object.values(ENTRY_NAMES).join('|')}) \\d+|${Object.values(PART_NAMES).join('|')}) of `);
+
+/**
+ * The label of the item at `path` inside the item labelled `parent`:
+ * "Progress update 2 of action 1a", "The baseline of target T1"; else the parent's.
+ */
+function entryLabel(parent: string, rest: NodePath): string {
+  const [field, index] = rest;
+  if (typeof field === 'string' && typeof index === 'number' && ENTRY_NAMES[field]) return `${ENTRY_NAMES[field]} ${index + 1} of ${lowerFirst(parent)}`;
+  if (typeof field === 'string' && PART_NAMES[field]) return `${PART_NAMES[field]} of ${lowerFirst(parent)}`;
+  return parent;
+}
+
+/**
+ * "Action 2c", "Objective P1", "Progress update 2 of action 1a", "Milestone 1
+ * of target T1", "Owner `hr`", "The plan": the innermost item that holds a path.
+ */
 export function makeLabeller(plan: PlanModel | undefined): LabelOf {
   return (path) => {
     if (!plan) return 'The plan';
     if (path[0] === 'objectives' && typeof path[1] === 'number') {
       const o = plan.objectives.find((x) => x.index === path[1]);
+      const objective = o?.label ?? `Objective ${path[1] + 1}`;
       if (path[2] === 'actions' && typeof path[3] === 'number') {
         const a = o?.actions.find((x) => x.index === path[3]);
-        return a?.label ?? `Action ${Number(path[3]) + 1} of ${o?.label.toLowerCase() ?? 'an objective'}`;
+        return entryLabel(a?.label ?? `Action ${path[3] + 1} of ${lowerFirst(objective)}`, path.slice(4));
       }
-      return o?.label ?? `Objective ${path[1] + 1}`;
+      return entryLabel(objective, path.slice(2));
     }
     if (path[0] === 'targets' && typeof path[1] === 'number') {
-      return plan.targets.find((x) => x.index === path[1])?.label ?? `Target ${path[1] + 1}`;
+      return entryLabel(plan.targets.find((x) => x.index === path[1])?.label ?? `Target ${path[1] + 1}`, path.slice(2));
     }
     if (path[0] === 'owners' && path.length >= 2) return `Owner \`${String(path[1])}\``;
     if (path[0] === 'period') return 'The plan period';
     return 'The plan';
   };
+}
+
+/** "Action 1a's `rag`", or "`rag` in progress update 2 of action 1a" where a possessive would be ambiguous. */
+function fieldOf(where: string, field: string): string {
+  return ENTRY_LABEL.test(where) ? `\`${field}\` in ${lowerFirst(where)}` : `${possessive(where)} \`${field}\``;
 }
 
 function fieldName(path: NodePath): string {
@@ -132,9 +211,10 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
       if (path.length === 0 && prop === 'eqplan') {
         return { key: `${e.instancePath}|required|${prop}`, finding: { message: 'The file has no `eqplan: 1` line. Add it as the first line so tools know this is an equality plan (format version 1).', path: [], at: 'item', fixes: [] } };
       }
+      const hint = prop === 'id' ? idHint(path) : REQUIRED_HINTS[prop] ?? '';
       return {
         key: `${e.instancePath}|required|${prop}`,
-        finding: { message: `${where} has no \`${prop}\`. ${REQUIRED_HINTS[prop] ?? ''}`.trim(), path, at: 'item' },
+        finding: { message: `${where} has no \`${prop}\`. ${hint}`.trim(), path, at: 'item' },
       };
     }
     case 'additionalProperties': {
@@ -172,7 +252,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
       const isCharacteristic = path.includes('characteristics');
       const message = isCharacteristic
         ? `\`${text}\` is not one of the protected characteristics eqplan knows. Use one of: ${allowed.join(', ')}.`
-        : `${possessive(where)} \`${field}\` must be ${orList(allowed)}, not \`${text}\`.`;
+        : `${fieldOf(where, field)} must be ${orList(allowed)}, not \`${text}\`.`;
       return {
         key: `${e.instancePath}|enum`,
         finding: {
@@ -186,7 +266,11 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
       return { key: `${e.instancePath}|const`, finding: { message: `\`${field}\` must be 1, the version of the plan format this file follows.`, path, fixes: [edits.fix('Change to 1', [edits.replaceValue(path, '1')], false, true)] } };
     case 'type': {
       if (OWN_RULE_FIELDS.has(field) && (e.data === '' || e.data === null)) return undefined;
-      let message = `\`${field}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} should be ${typeName(params.type, field)}, not ${showValue(e.data)}.`;
+      // A list entry of the wrong type is named itself ("Progress update 2 of action 1a"), not after its list.
+      const entry = typeof path[path.length - 1] === 'number';
+      let message = entry
+        ? `${where} should be ${typeName(params.type, field)}, not ${showValue(e.data)}.`
+        : `\`${field}\` in ${lowerFirst(where)} should be ${typeName(params.type, field)}, not ${showValue(e.data)}.`;
       if (field === 'owner' && Array.isArray(e.data)) message += ' Give one owner here and list the others under `support:`.';
       if (field === 'id' && typeof e.data === 'number') {
         const written = edits.sourceText(path);
@@ -221,12 +305,24 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
     case 'minimum':
     case 'maximum':
       if (field === 'due') return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, String(e.data), where, edits) };
-      return { key: `${e.instancePath}|range`, finding: { message: `\`${field}\` must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${showValue(e.data)}.`, path } };
+      return {
+        key: `${e.instancePath}|range`,
+        finding: { message: `\`${field}\` in ${lowerFirst(where)} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${showValue(e.data)}. ${RANGE_HINTS[field] ?? ''}`.trim(), path },
+      };
     case 'minItems':
-      return { key: `${e.instancePath}|minItems`, finding: { message: `\`${field}\` needs at least ${String(params.limit)} ${field === 'objectives' ? 'objective' : field === 'milestones' ? 'milestone' : 'item'}. ${REQUIRED_HINTS[field] ?? ''}`.trim(), path } };
+      return { key: `${e.instancePath}|minItems`, finding: { message: `\`${field}\`${path.length > 1 ? ` in ${lowerFirst(where)}` : ''} needs at least ${String(params.limit)} ${field === 'objectives' ? 'objective' : field === 'milestones' ? 'milestone' : 'item'}. ${REQUIRED_HINTS[field] ?? ''}`.trim(), path } };
+    case 'minLength':
+      return { key: `${e.instancePath}|minLength`, finding: { message: `\`${field}\` in ${lowerFirst(where)} is empty. ${emptyHint(path, field)}`, path } };
     default:
-      return { key: `${e.instancePath}|${e.keyword}`, finding: { message: `\`${field}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} does not fit the plan format. Compare it with the example in the eqplan README.`, path } };
+      return { key: `${e.instancePath}|${e.keyword}`, finding: { message: `\`${field}\` in ${lowerFirst(where)} does not fit the plan format. Compare it with the example in the eqplan README.`, path } };
   }
+}
+
+/** " (the end of April–June 2023, quarter 1 of the 2023/24 financial year)": what a canonical deadline means, and how a phrase was read. */
+function readsAs(canonical: string, note: string | undefined): string {
+  const meaning = parseDue(canonical);
+  if (meaning.kind !== 'date') return '';
+  return ` (${describeDue(meaning)}${note ? `, ${note}` : ''})`;
 }
 
 /** The finding for a date written in a form eqplan does not read, with a rewrite when the phrase is recognised. */
@@ -234,10 +330,10 @@ function dateFinding(path: NodePath, field: string, raw: string, where: string, 
   const whose = possessive(where);
   if (field === 'due') {
     const due = parseDue(raw);
-    const suggestion = due.kind === 'invalid' ? due.suggestion : undefined;
-    if (suggestion) {
-      const meaning = parseDue(suggestion);
-      const reads = meaning.kind === 'date' ? ` (${describeDue(meaning)})` : '';
+    const council = due.kind === 'invalid' && due.suggestion ? readCouncilDue(raw) : undefined;
+    if (council) {
+      const suggestion = council.due;
+      const reads = readsAs(suggestion, council.note);
       return {
         message: `${whose} deadline \`${raw}\` is not written in a form eqplan reads. Write it as \`${suggestion}\`${reads}.`,
         path,
@@ -251,27 +347,30 @@ function dateFinding(path: NodePath, field: string, raw: string, where: string, 
   }
   const suggestion = DATE_FIELDS.has(field) ? suggestIsoDay(raw) : undefined;
   if (suggestion) {
+    // Only a financial-year phrase needs its reading explained ("31.3.23" speaks for itself).
+    const council = readCouncilDue(raw);
     return {
-      message: `\`${field}\` \`${raw}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} must be a day written YYYY-MM-DD. Write it as \`${suggestion}\`.`,
+      message: `\`${field}\` \`${raw}\` in ${lowerFirst(where)} must be a day written YYYY-MM-DD. Write it as \`${suggestion}\`${council?.note ? readsAs(council.due, council.note) : ''}.`,
       path,
       fixes: [edits.fix(`Change the date to ${suggestion}`, [edits.replaceValue(path, suggestion)], true, true)],
     };
   }
-  return { message: `\`${field}\` \`${raw}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} must be a day written YYYY-MM-DD, for example 2024-03-31.`, path };
+  return { message: `\`${field}\` \`${raw}\` in ${lowerFirst(where)} must be a day written YYYY-MM-DD, for example 2024-03-31.`, path };
 }
 
 /** Dates that match the pattern but name no real day (30 Feb, month 13). The path is built only for a hit. */
-function impossibleDates(root: unknown, label: LabelOf): RawFinding[] {
+function impossibleDates(root: unknown, label: LabelOf, edits: PlanEdits): RawFinding[] {
   const out: RawFinding[] = [];
   const path: (string | number)[] = [];
-  const problem = (k: string, x: string): string | undefined => {
-    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(x);
-    if (!m) return undefined;
+  const problem = (k: string, x: string): string | RawFinding | undefined => {
+    if (!/^\d{4}-\d{2}(?:-\d{2})?$/.test(x)) return undefined;
     if (k === 'due') {
       const d = parseDue(x);
-      return d.kind === 'invalid' ? d.reason : undefined;
+      if (d.kind !== 'invalid') return undefined;
+      // `2022-23` fits the pattern of a month but is a financial year: offer the rewrite.
+      return d.suggestion ? dateFinding([...path, k], k, x, label(path), edits) : d.reason;
     }
-    return m[3] !== undefined && parseIsoDay(x) === undefined ? 'it is not a real day' : undefined;
+    return whyNotARealDay(x);
   };
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) {
@@ -288,9 +387,10 @@ function impossibleDates(root: unknown, label: LabelOf): RawFinding[] {
       if (typeof x === 'string') {
         if (!DATE_FIELDS.has(k) && k !== 'due') continue;
         const bad = problem(k, x);
-        if (bad) {
+        if (typeof bad === 'object') out.push(bad);
+        else if (bad) {
           const where = label(path);
-          out.push({ message: `\`${k}\` \`${x}\` in ${where.charAt(0).toLowerCase() + where.slice(1)} is not a real date: ${bad}. Check the day and month.`, path: [...path, k] });
+          out.push({ message: `\`${k}\` \`${x}\` in ${lowerFirst(where)} is not a real date: ${bad}. Check the day and month.`, path: [...path, k] });
         }
       } else if (typeof x === 'object' && x !== null && !k.startsWith('x-')) {
         path.push(k);
@@ -326,7 +426,7 @@ export function checkSchema(root: unknown, plan: PlanModel | undefined, edits: P
       findings.push(mapped.finding);
     }
   }
-  findings.push(...impossibleDates(root, label));
+  findings.push(...impossibleDates(root, label, edits));
   return findings;
 }
 

@@ -12,6 +12,7 @@ export interface TargetAssessment {
   noData: boolean;
   /** Set when the latest actual is behind the straight line by more than the tolerance (and not missed). */
   offTrack?: { actual: DatedPoint; expected: number; next: DatedPoint };
+  /** The latest actual dated on or before today. */
   latest?: DatedPoint;
 }
 
@@ -22,13 +23,18 @@ export function reached(target: TargetModel, value: number, goal: number): boole
   return target.direction === 'up' ? value >= goal - EPSILON : value <= goal + EPSILON;
 }
 
+/**
+ * Where a target stands as at `today` (a day number). Actuals dated after
+ * today are left out: a report as at a date cannot use figures measured later.
+ */
 export function assessTarget(target: TargetModel, today: number): TargetAssessment {
   const passed = target.milestones.filter((m) => m.day < today);
   const lastPassed = passed[passed.length - 1];
-  const latest = target.actuals[target.actuals.length - 1];
+  const known = target.actuals.filter((a) => a.day <= today);
+  const latest = known[known.length - 1];
   let actualSinceLastPassed: DatedPoint | undefined;
   if (lastPassed) {
-    const since = target.actuals.filter((a) => a.day >= lastPassed.day);
+    const since = known.filter((a) => a.day >= lastPassed.day);
     actualSinceLastPassed = since[since.length - 1];
   }
   const missed = !!(lastPassed && actualSinceLastPassed && !reached(target, actualSinceLastPassed.value, lastPassed.value));

@@ -3,11 +3,18 @@ import type { Position, Range } from './types';
 /**
  * Maps offsets in a text to LSP positions (0-based line, UTF-16 column) and
  * back. Built once per text; lookups are a binary search.
+ *
+ * A byte order mark (U+FEFF, saved at the start by Notepad and Excel) is kept
+ * in the text, so offsets and edits still cover it, but it takes no column:
+ * editors do not show it, and `eqplan: 1` on line 1 starts at column 1.
  */
 export class LineIndex {
   private readonly starts: number[];
+  /** 1 when the text starts with a byte order mark, else 0. */
+  private readonly bom: number;
 
   constructor(readonly text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -34,13 +41,14 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    const skip = lo === 0 && o > 0 ? this.bom : 0;
+    return { line: lo, character: o - this.starts[lo] - skip };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line];
+    const start = this.starts[position.line] + (position.line === 0 ? this.bom : 0);
     const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
     return Math.max(start, Math.min(start + position.character, next));
   }

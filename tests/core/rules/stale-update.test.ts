@@ -16,6 +16,11 @@ describe('rule stale-update', () => {
     assert.equal(ofRule(check(withUpdates(['2023-09-01']), { asOf: '2023-10-01', staleUpdateDays: 20 }), 'stale-update').length, 1);
     assert.equal(ofRule(check(withUpdates(['2022-01-01'], { status: 'done' }), { asOf: '2023-10-01' }), 'stale-update').length, 0);
   });
+  it('ignores updates dated after today', () => {
+    const [f] = ofRule(check(withUpdates(['2023-06-30', '2024-03-31']), { asOf: '2023-10-01' }), 'stale-update');
+    assert.equal(f.message, 'Action 1a was last updated on 30 Jun 2023, 93 days ago. Add an entry under `updates:` saying where it stands.');
+    assert.equal(ofRule(check(withUpdates(['2024-03-31']), { asOf: '2023-10-01' }), 'stale-update').length, 0);
+  });
   it('says nothing when there are no updates', () => {
     assert.equal(ofRule(check(planWith(action()), { asOf: '2023-10-01' }), 'stale-update').length, 0);
   });

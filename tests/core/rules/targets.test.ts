@@ -63,4 +63,18 @@ actuals: [{ date: 2023-03-31, value: 19 }]`);
     assert.equal(ofRule(run(t, '2023-04-01'), 'target-off-track').length, 1);
     assert.equal(ofRule(run(t.replace('value: 19', 'value: 16'), '2023-04-01'), 'target-off-track').length, 0);
   });
+  it('ignores figures dated after today: a report as at a date cannot use them', () => {
+    const t = target(`direction: up
+milestones: [{ date: 2023-03-31, value: 30 }, { date: 2025-03-31, value: 40 }]
+actuals: [{ date: 2023-04-30, value: 31 }, { date: 2024-06-30, value: 10 }]`);
+    const asOf = run(t, '2024-02-15');
+    assert.deepEqual(ofRule(asOf, 'target-missed'), [], 'the 10 on 30 Jun 2024 is not known on 15 Feb 2024');
+    assert.deepEqual(ofRule(asOf, 'target-off-track'), []);
+    assert.equal(ofRule(run(t, '2024-07-01'), 'target-missed').length, 1, 'once today has passed it, it counts');
+    const later = target(`direction: up
+milestones: [{ date: 2023-03-31, value: 30 }]
+actuals: [{ date: 2024-06-30, value: 35 }]`);
+    const [noData] = ofRule(run(later, '2024-02-15'), 'target-no-data');
+    assert.match(noData.message, /had a milestone of 30% by 31 Mar 2023, but no figure has been recorded since/);
+  });
 });

@@ -27,6 +27,12 @@ describe('rule unknown-owner', () => {
     assert.match(fixed, /owner: adult-social-care  # the lead service/);
     assert.equal(ofRule(check(fixed), 'unknown-owner').length, 0);
   });
+  it('leaves an owner, lead or support entry that is not text to schema', () => {
+    const text = planWith(action({ owner: '42', support: '[7, { name: hr }, comms]' }), { head }).replace('    title: Accessible services', '    title: Accessible services\n    lead: 3');
+    const all = check(text);
+    assert.deepEqual(ofRule(all, 'unknown-owner').map((f) => f.path), ['/objectives/0/actions/0/support/2'], 'only the text entry `comms`');
+    assert.deepEqual(ofRule(all, 'schema').map((f) => f.path), ['/objectives/0/lead', '/objectives/0/actions/0/owner', '/objectives/0/actions/0/support/0', '/objectives/0/actions/0/support/1']);
+  });
   it('does nothing without a registry, and leaves placeholders to unowned', () => {
     assert.equal(ofRule(check(planWith(action({ owner: 'finance' }))), 'unknown-owner').length, 0);
     const all = check(planWith(action({ owner: 'All' }), { head }));

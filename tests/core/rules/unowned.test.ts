@@ -21,6 +21,13 @@ describe('rule unowned', () => {
     const all = check(planWith(action({ owner: '' })), { asOf });
     assert.deepEqual(all.filter((f) => f.rule === 'schema'), []);
   });
+  it('leaves an owner that is not text to schema: one problem, one finding', () => {
+    for (const owner of ['{ name: hr }', '42', '[hr, finance]']) {
+      const all = check(planWith(action({ owner })), { asOf });
+      assert.deepEqual(all.map((f) => f.rule), ['schema'], owner);
+      assert.match(all[0].message, /^`owner` in action 1a should be text, not /, owner);
+    }
+  });
   it('skips done actions and real owners', () => {
     assert.equal(ofRule(check(planWith(action({ owner: 'All', status: 'done' })), { asOf }), 'unowned').length, 0);
     assert.equal(ofRule(check(planWith(action({ owner: 'Allison Smith' })), { asOf }), 'unowned').length, 0);

@@ -1,12 +1,17 @@
 /**
  * The markdown that `--format github` appends to the job summary
  * ($GITHUB_STEP_SUMMARY): per-plan counts, the overdue actions and the missed
- * targets from each plan's summary. Kept under GitHub's 1 MiB limit.
+ * targets from each plan's summary, then the findings that did not fit as
+ * annotations (at most 200 per plan, 1,000 in all). Kept under GitHub's 1 MiB
+ * limit.
  */
 import type { PlanSummary } from '../../core';
 import type { FileResult } from '../results';
-import { countAll, countSeverities, mdCell, plural } from './shared';
+import { ANNOTATIONS_PER_TYPE, splitAnnotations, SUMMARY_FINDINGS_PER_PLAN, SUMMARY_FINDINGS_TOTAL } from './github';
+import { count, countAll, countSeverities, hiddenNote, mdCell, oneBased, plural, type LocatedFinding } from './shared';
 import type { FormatContext } from './types';
+
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' } as const;
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -14,7 +19,8 @@ export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 export function buildStepSummary(results: readonly FileResult[], ctx: FormatContext): string {
   const counts = countAll(results);
   const out: string[] = ['## eqplan: equality plan check', ''];
-  out.push(`**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} info** in ${plural(results.length, 'plan')}.`, '');
+  const hidden = hiddenNote(ctx.hidden);
+  out.push(`**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} info** in ${plural(results.length, 'plan')}${hidden === '' ? '' : ` (${hidden})`}.`, '');
   out.push('| Plan | Errors | Warnings | Info | Overdue actions | Missed targets | Checked as of |', '|---|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     const c = countSeverities(r.findings);
@@ -44,8 +50,37 @@ export function buildStepSummary(results: readonly FileResult[], ctx: FormatCont
     out.push('', '### Missed targets', '', '| Plan | Target | Where it stands |', '|---|---|---|');
     for (const { r, t } of missed) out.push(`| ${link(r.file, t.source.line + 1, ctx)} | ${mdCell(t.title)} | ${mdCell(t.statusText)} |`);
   }
+  out.push(...overflowSection(splitAnnotations(results).overflow, ctx));
   out.push('', `_Run \`npx eqplan check\` locally for every finding and its line._`, '');
   return out.join('\n');
+}
+
+/** The findings that did not fit as annotations, a table per plan, capped. */
+function overflowSection(overflow: readonly LocatedFinding[], ctx: FormatContext): string[] {
+  if (overflow.length === 0) return [];
+  const out = ['', '### Findings not shown as annotations', ''];
+  out.push(`GitHub shows at most ${ANNOTATIONS_PER_TYPE} annotations of each type per step; ${plural(overflow.length, 'finding')} did not fit. Most severe first.`);
+  const byFile = new Map<string, LocatedFinding[]>();
+  for (const item of overflow) {
+    const list = byFile.get(item.file);
+    if (list) list.push(item);
+    else byFile.set(item.file, [item]);
+  }
+  let room = SUMMARY_FINDINGS_TOTAL;
+  for (const [file, items] of byFile) {
+    const shown = items.slice(0, Math.min(SUMMARY_FINDINGS_PER_PLAN, room));
+    room -= shown.length;
+    out.push('', `**${mdCell(file)}**`, '');
+    if (shown.length > 0) {
+      out.push('| Severity | Line | Rule | Message |', '|---|---:|---|---|');
+      for (const { finding } of shown) {
+        const line = oneBased(finding).line;
+        out.push(`| ${SEVERITY_LABEL[finding.severity]} | ${link(file, line, ctx, String(line))} | \`${finding.rule}\` | ${mdCell(shorten(finding.message, 300))} |`);
+      }
+    }
+    if (items.length > shown.length) out.push('', `_${count(items.length - shown.length, 'more finding')} in this plan not listed here: run \`npx eqplan check ${file}\` to see them._`);
+  }
+  return out;
 }
 
 /**

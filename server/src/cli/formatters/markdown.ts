@@ -2,7 +2,7 @@
  * Markdown for a pull-request comment: a heading, a table of counts per plan,
  * then the findings (most severe first) with links to their lines.
  */
-import { bySeverityThenPlace, countAll, countSeverities, mdCell, oneBased, plural } from './shared';
+import { bySeverityThenPlace, count, countAll, countSeverities, hiddenNote, mdCell, oneBased, plural } from './shared';
 import type { Formatter, FormatContext } from './types';
 
 /** A comment on GitHub may hold 65,536 characters; list at most this many findings. */
@@ -14,11 +14,15 @@ export const formatMarkdown: Formatter = (results, ctx) => {
   const counts = countAll(results);
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const out: string[] = ['## eqplan: equality plan check', ''];
+  // With --quiet the results hold errors only: say what it hid.
+  const hidden = hiddenNote(ctx.hidden);
   if (total === 0) {
-    out.push(`No problems found in ${plural(results.length, 'plan')}.`, '');
+    if (hidden === '') out.push(`No problems found in ${plural(results.length, 'plan')}.`, '');
+    else out.push(`No errors in ${plural(results.length, 'plan')}${ctx.fails ? ', but the check fails' : ''} (${hidden}).`, '');
     return out.join('\n');
   }
-  out.push(`**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} info** in ${plural(results.length, 'plan')}.`, '');
+  if (hidden === '') out.push(`**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} info** in ${plural(results.length, 'plan')}.`, '');
+  else out.push(`**${count(counts.error, 'error')}** in ${plural(results.length, 'plan')} (${hidden}).`, '');
   out.push('| Plan | Errors | Warnings | Info |', '|---|---:|---:|---:|');
   for (const r of results) {
     const c = countSeverities(r.findings);

@@ -3,13 +3,17 @@
  * Every rule is listed in `tool.driver.rules`; results point at files relative
  * to `%SRCROOT%` (the folder eqplan ran in). `partialFingerprints` stay the
  * same from day to day, so an overdue action is one alert, not a new one each
- * morning when "62 days ago" becomes "63 days ago".
+ * morning when "1 day ago" becomes "2 days ago", and the same when other
+ * actions are added above it: they are built from ids (`action:1d/due`), not
+ * from positions or message text. Each location's `logicalLocations` name
+ * the same place.
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, RuleInfo, Severity } from '../../core';
 import type { FileResult } from '../results';
+import { logicalPlace, type LogicalPlace } from './logical';
 import { oneBased } from './shared';
 import type { Formatter } from './types';
 
@@ -18,7 +22,10 @@ const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', inf
 
 export const formatSarif: Formatter = (results, ctx) => {
   const ruleIndex = new Map(ctx.rules.map((r, i) => [r.id, i]));
-  const sarifResults = results.flatMap((r) => r.findings.map((f) => toResult(r, f, ruleIndex, ctx.cwd)));
+  const sarifResults = results.flatMap((r) => {
+    const fps = fingerprints(r);
+    return r.findings.map((f, i) => toResult(r, f, ruleIndex, ctx.cwd, fps[i]));
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -59,7 +66,7 @@ function toRule(rule: RuleInfo) {
   };
 }
 
-function toResult(r: FileResult, f: Finding, ruleIndex: Map<string, number>, cwd: string) {
+function toResult(r: FileResult, f: Finding, ruleIndex: Map<string, number>, cwd: string, fp: { place: LogicalPlace; hash: string }) {
   const p = oneBased(f);
   const index = ruleIndex.get(f.rule);
   // Files under the working folder are relative to %SRCROOT%; others (typed as `../x` or absolute) get a file: URI.
@@ -76,21 +83,47 @@ function toResult(r: FileResult, f: Finding, ruleIndex: Map<string, number>, cwd
           artifactLocation,
           region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: Math.max(p.endColumn, p.endLine === p.line ? p.column : 1) },
         },
+        ...(f.path === '' ? {} : { logicalLocations: [logicalLocation(fp.place)] }),
       },
     ],
-    partialFingerprints: { 'eqplanFinding/v1': fingerprint(r.file, f) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fp.hash },
   };
 }
 
+/** v2: from ids, not JSON pointers and messages (v1). A new key, so code scanning does not mix the two. */
+export const FINGERPRINT_KEY = 'eqplanFinding/v2';
+
 /**
- * Rule + file + JSON path + the message with its numbers blanked ("62 days
- * ago" changes daily). Findings without a plan path (syntax errors, comments)
- * also use their line, so two of them in one file stay apart.
+ * Rules that can report several different problems about one place (a
+ * missing `title` and a missing `id` of one target): their message, numbers
+ * blanked, tells those apart. No other rule's message goes in, as messages
+ * change with the date ("due in 3 days", "1 day ago", "yesterday").
  */
-export function fingerprint(file: string, f: Finding): string {
-  const message = f.message.replace(/\d+/g, '#');
-  const where = f.path === '' ? `line ${f.range.start.line}` : f.path;
-  return createHash('sha256').update([f.rule, file, where, message].join('\u0000')).digest('hex').slice(0, 32);
+const MESSAGE_IN_FINGERPRINT: ReadonlySet<string> = new Set(['yaml-syntax', 'schema', 'bad-suppression']);
+
+/**
+ * One fingerprint per finding of a file: rule + file + logical place
+ * (`action:1d/due`, see logical.ts), plus the message for the rules above.
+ * Findings that would still share one are numbered in file order.
+ */
+export function fingerprints(r: FileResult): { place: LogicalPlace; hash: string }[] {
+  const seen = new Map<string, number>();
+  return r.findings.map((f) => {
+    const place = logicalPlace(f, r.summary);
+    const parts = [f.rule, r.file, f.path === '' ? '' : place.name];
+    if (MESSAGE_IN_FINGERPRINT.has(f.rule) || f.path === '') parts.push(f.message.replace(/\d+/g, '#'));
+    const key = parts.join('\u0000');
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return { place, hash: createHash('sha256').update(n === 1 ? key : `${key}\u0000${n}`).digest('hex').slice(0, 32) };
+  });
+}
+
+/** `action:1d/due` as a SARIF logical location named after its last part. */
+function logicalLocation(place: LogicalPlace) {
+  const name = place.name.split(/[/:]/).pop() || place.name;
+  const kind = place.item && place.name === `${place.item.kind}:${place.item.id}` ? 'object' : /^\d+$/.test(name) ? 'element' : 'property';
+  return { name, fullyQualifiedName: place.name, kind };
 }
 
 function pascalCase(text: string): string {

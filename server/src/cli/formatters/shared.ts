@@ -55,3 +55,24 @@ export function bySeverityThenPlace(results: readonly FileResult[]): LocatedFind
 export function mdCell(text: string): string {
   return text.replace(/\r?\n|\r/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 }
+
+/** A count with thousands separators: 72,000. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** "12 warnings and 3 info": the non-zero counts, in words. '' when all are 0. */
+export function describeCounts(c: SeverityCounts): string {
+  const parts: string[] = [];
+  if (c.error > 0) parts.push(count(c.error, 'error'));
+  if (c.warning > 0) parts.push(count(c.warning, 'warning'));
+  if (c.information > 0) parts.push(`${c.information.toLocaleString('en-GB')} info`);
+  if (c.hint > 0) parts.push(count(c.hint, 'hint'));
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** "12 warnings and 3 info hidden by --quiet", or '' when --quiet hid nothing (or was not given). */
+export function hiddenNote(hidden: SeverityCounts | undefined): string {
+  const text = hidden ? describeCounts(hidden) : '';
+  return text === '' ? '' : `${text} hidden by --quiet`;
+}

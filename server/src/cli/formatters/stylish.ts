@@ -4,7 +4,7 @@
  */
 import pc from 'picocolors';
 import type { Severity } from '../../core';
-import { countAll, oneBased, plural } from './shared';
+import { count, countAll, hiddenNote, oneBased, plural } from './shared';
 import type { Formatter } from './types';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -34,12 +34,17 @@ export const formatStylish: Formatter = (results, ctx) => {
   const fixedFiles = results.filter((r) => r.fixed).map((r) => r.file);
   out.push('');
   if (fixedFiles.length > 0) out.push(c.green(`Fixed ${plural(fixedFiles.length, 'file')}: ${fixedFiles.join(', ')}`));
-  if (total === 0) {
+  // With --quiet the results hold errors only; say what it hid, and never "✔" when the run fails.
+  const hidden = hiddenNote(ctx.hidden);
+  if (total === 0 && hidden === '') {
     out.push(c.green(`\u2714 No problems found in ${plural(results.length, 'plan')}.`));
+  } else if (total === 0) {
+    out.push(ctx.fails ? c.bold(c.red(`\u2716 No errors in ${plural(results.length, 'plan')}, but the check fails (${hidden}).`)) : c.green(`\u2714 No errors in ${plural(results.length, 'plan')} (${hidden}).`));
   } else {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} info`];
     if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
-    const line = `\u2716 ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(results.filter((r) => r.findings.length > 0).length, 'plan')}`;
+    const plans = plural(results.filter((r) => r.findings.length > 0).length, 'plan');
+    const line = hidden === '' ? `\u2716 ${plural(total, 'problem')} (${parts.join(', ')}) in ${plans}` : `\u2716 ${count(counts.error, 'error')} in ${plans} (${hidden})`;
     out.push(c.bold(counts.error > 0 ? c.red(line) : counts.warning > 0 ? c.yellow(line) : line));
     const fixable = results.reduce((n, r) => n + r.findings.filter((f) => f.fixes.some((x) => x.safe)).length, 0);
     if (fixable > 0) out.push(`  ${plural(fixable, 'problem')} can be fixed automatically: run again with --fix.`);

@@ -1,6 +1,7 @@
 /** What every formatter gets besides the results. Formatters are pure: they return text and touch nothing. */
 import type { RuleInfo, Severity } from '../../core';
 import type { FileResult } from '../results';
+import type { SeverityCounts } from './shared';
 
 export interface FormatContext {
   /** Findings at or above this severity fail the run (exit 1); JUnit marks them as failures. */
@@ -18,6 +19,12 @@ export interface FormatContext {
    * (from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA); relative links when absent.
    */
   linkBase?: string;
+  /** With --quiet: how many findings of each severity it hid (the results no longer hold them). */
+  hidden?: SeverityCounts;
+  /** True when the run exits 1, counting what --quiet hid and --max-warnings; summary lines must not say otherwise. */
+  fails?: boolean;
+  /** --format github only: the job summary is written too (GITHUB_STEP_SUMMARY is set), so the notices may point to it. */
+  stepSummary?: boolean;
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;

@@ -10,19 +10,27 @@ export interface OwnerReference {
   action?: ActionModel;
 }
 
+/**
+ * The owner a field names, when it is written as text. A number, list or set of
+ * fields in `owner`, `lead` or `support` is a `schema` finding only: one problem, one finding.
+ */
+export function ownerText(v: unknown): string | undefined {
+  return typeof v === 'string' ? idText(v) : undefined;
+}
+
 /** Every owner reference in the plan, in document order. */
 export function ownerReferences(plan: PlanModel): OwnerReference[] {
   const refs: OwnerReference[] = [];
   for (const o of plan.objectives) {
-    const lead = idText(o.data.lead);
+    const lead = ownerText(o.data.lead);
     if (lead) refs.push({ text: lead, path: [...o.path, 'lead'], role: `lead of ${o.label.replace(/^Objective/, 'objective')}` });
     for (const a of o.actions) {
-      const owner = idText(a.data.owner);
+      const owner = ownerText(a.data.owner);
       const label = a.label.replace(/^Action/, 'action').replace(/^The action/, 'the action');
       if (owner) refs.push({ text: owner, path: [...a.path, 'owner'], role: `owner of ${label}`, action: a });
       if (Array.isArray(a.data.support)) {
         a.data.support.forEach((s, i) => {
-          const t = idText(s);
+          const t = ownerText(s);
           if (t) refs.push({ text: t, path: [...a.path, 'support', i], role: `supporting ${label}`, action: a });
         });
       }
@@ -35,7 +43,7 @@ export function ownerReferences(plan: PlanModel): OwnerReference[] {
 export function ownerSuggestions(plan: PlanModel, action?: ActionModel): string[] {
   if (!plan.owners) return [];
   const ids = [...plan.owners.keys()];
-  const lead = action ? idText(action.objective.data.lead) : undefined;
+  const lead = action ? ownerText(action.objective.data.lead) : undefined;
   if (lead && plan.owners.has(lead)) return [lead, ...ids.filter((i) => i !== lead)];
   return ids;
 }

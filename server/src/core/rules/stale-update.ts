@@ -4,7 +4,11 @@ import { plural } from '../words';
 import type { NodePath } from '../parse';
 import type { Rule } from './rule';
 
-/** Flags open actions whose newest progress update is old (over 90 days by default): the plan has stopped being kept. */
+/**
+ * Flags open actions whose newest progress update is old (over 90 days by
+ * default): the plan has stopped being kept. Updates dated after today are
+ * left out, so a report as at a date is judged on what was written by then.
+ */
 export const staleUpdate: Rule = {
   id: 'stale-update',
   defaultSeverity: 'information',
@@ -18,7 +22,8 @@ export const staleUpdate: Rule = {
       a.data.updates.forEach((u, i) => {
         if (!isDict(u) || typeof u.date !== 'string') return;
         const day = parseIsoDay(u.date);
-        if (day !== undefined && (!newest || day > newest.day)) newest = { day, date: u.date, path: [...a.path, 'updates', i, 'date'] };
+        // An update dated after today had not been written as at today.
+        if (day !== undefined && day <= ctx.today && (!newest || day > newest.day)) newest = { day, date: u.date, path: [...a.path, 'updates', i, 'date'] };
       });
       if (!newest) continue;
       const age = ctx.today - newest.day;

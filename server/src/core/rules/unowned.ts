@@ -1,5 +1,5 @@
-import { idText, isPlaceholderOwner } from '../model';
-import { ownerSuggestions } from './owners';
+import { isPlaceholderOwner } from '../model';
+import { ownerSuggestions, ownerText } from './owners';
 import type { Rule } from './rule';
 import { possessive } from '../words';
 
@@ -17,7 +17,9 @@ export const unowned: Rule = {
     for (const a of ctx.plan.actions) {
       if (!a.open) continue;
       const raw = a.data.owner;
-      const owner = idText(raw);
+      // An owner that is not text (`owner: { name: hr }`, `owner: 42`) is the schema check's to report.
+      if (raw !== undefined && raw !== null && typeof raw !== 'string') continue;
+      const owner = ownerText(raw);
       if (owner && !isPlaceholderOwner(owner)) continue;
       const suggestions = ownerSuggestions(ctx.plan, a).slice(0, 5);
       if (owner) {
