@@ -144,7 +144,8 @@ export async function revealInEditor(uri: vscode.Uri, source: { line: number; ch
   const line = Math.min(source.line, doc.lineCount - 1);
   const pos = new vscode.Position(line, Math.min(source.character, doc.lineAt(line).text.length));
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false, selection: new vscode.Range(pos, pos) });
-  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  // From the start of the line, so an editor scrolled to the right comes back to show it.
+  editor.revealRange(new vscode.Range(new vscode.Position(line, 0), pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export class PreviewManager implements vscode.Disposable {

@@ -17,6 +17,7 @@ import { ensureCodeServer, ensureVsix, installVsix, launchChromium, makeRunDirs,
 
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const SAMPLE = 'leicester-2019-20.eqplan.yaml';
+const TARGETS_SAMPLE = 'luton-workforce-2024.eqplan.yaml';
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -33,13 +34,13 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | nul
   }
 }
 
-/** The frame of the preview webview (VS Code nests it in two iframes). */
-async function previewFrame(page: Page): Promise<Frame> {
-  return waitFor('the preview webview with its charts', async () => {
+/** The frame of the preview webview (VS Code nests it in two iframes), of the plan with this title if given. */
+async function previewFrame(page: Page, title?: string): Promise<Frame> {
+  return waitFor(`the preview webview with its charts${title ? ` for ${title}` : ''}`, async () => {
     for (const f of page.frames()) {
       try {
-        const n = await f.evaluate(() => document.querySelector('#eqplan-root')?.getAttribute('data-charts'));
-        if (n && Number(n) > 0) return f;
+        const [n, h1] = await f.evaluate(() => [document.querySelector('#eqplan-root')?.getAttribute('data-charts'), document.querySelector('h1')?.textContent]);
+        if (n && Number(n) > 0 && (!title || h1 === title)) return f;
       } catch {
         // frame navigating or detached
       }
@@ -68,7 +69,7 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
   before(async () => {
     const entry = ensureCodeServer();
     const vsix = ensureVsix();
-    dirs = makeRunDirs('ui', [SAMPLE], { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0 });
+    dirs = makeRunDirs('ui', [SAMPLE, TARGETS_SAMPLE], { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0 });
     installVsix(entry, vsix, dirs.userDataDir, dirs.extensionsDir);
     session = await startCodeServer(entry, dirs);
     browser = await launchChromium();
@@ -161,9 +162,14 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
     await waitFor('the panel to close', async () => !(await page.locator('.markers-panel').isVisible().catch(() => false)));
     const shoot = async (name: string) => {
       const f = await previewFrame(page);
-      // Show the most overdue action in the editor beside the preview.
-      await f.locator('#overdue-list button.eq-action').first().click();
-      await page.locator('.monaco-editor .view-line').nth(10).waitFor();
+      // Show the most overdue action in the editor beside the preview, scrolled so its line can be read.
+      const first = f.locator('#overdue-list button.eq-action').first();
+      const id = await first.getAttribute('data-action-id');
+      await first.click();
+      await waitFor(`action ${id} readable in the editor`, async () =>
+        // Monaco draws spaces as no-break spaces.
+        (await page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '')).replace(/\u00a0/g, ' ').includes(`- id: ${id}`),
+      );
       await f.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, `vscode-preview-${name}.png`) });
       await f.evaluate(() => document.querySelector('#rag-by-objective')?.scrollIntoView());
@@ -200,8 +206,48 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
     await shoot('high-contrast');
   });
 
+  it('draws a chart for each target of a plan with targets', async () => {
+    // Back to a dark theme (the last test left high contrast on), then open the Luton plan and its preview.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
+    await page.keyboard.type('Dark Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await waitFor('the dark theme', () => page.locator('.monaco-workbench.vs-dark').count());
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type(TARGETS_SAMPLE);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${TARGETS_SAMPLE}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tab[aria-label*="${TARGETS_SAMPLE}"]`);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('v');
+    const title = 'Workforce Equality, Diversity and Inclusion Plan - Council motion commitments and People Strategy 2023-26';
+    const frame = await previewFrame(page, title);
+    const targets = await frame.locator('.eq-target').count();
+    assert.equal(targets, 5, 'the Luton plan has five targets');
+    const painted = await frame.evaluate(() =>
+      Array.from(document.querySelectorAll('.eq-target canvas'), (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+        return n;
+      }),
+    );
+    assert.equal(painted.length, 5);
+    assert.ok(painted.every((n) => n > 500), `every target chart has drawn pixels: ${painted.join(', ')}`);
+    assert.match(await frame.locator('#targets').innerText(), /Missed: 20\.16% against 22% by 31 Mar 2023/);
+    await frame.evaluate(() => document.querySelector('#targets')?.scrollIntoView());
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-preview-dark-targets.png') });
+  });
+
   it('raised no console errors, CSP violations or dialogs', () => {
-    const relevant = consoleErrors.filter((e) => !/open-vsx|gallery|marketplace|ERR_NAME_NOT_RESOLVED|vsda|Failed to load resource/i.test(e));
+    // VS Code logs "Canceled" when a quick pick is closed while it still loads; it is not an eqplan error.
+    const relevant = consoleErrors.filter((e) => !/open-vsx|gallery|marketplace|ERR_NAME_NOT_RESOLVED|vsda|Failed to load resource|Canceled: Error: Canceled/i.test(e));
     assert.deepEqual(relevant, []);
     assert.deepEqual(dialogs, []);
   });
@@ -209,7 +255,7 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
   it('restores the preview after the window reloads', async () => {
     await page.reload();
     await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
-    const frame = await previewFrame(page);
+    const frame = await previewFrame(page, 'Equality Action Plan 2019-2020');
     assert.equal(await frame.locator('h1').innerText(), 'Equality Action Plan 2019-2020');
     assert.match(await frame.locator('#overdue-h').innerText(), /Overdue actions \(3\)/);
   });
