@@ -67,3 +67,7 @@ for (const [name, objectives, per] of [['generated 82 actions', 4, 21], ['genera
   const incr = times[2];
   console.log(name.padEnd(34), String(objectives * per).padStart(9), full.toFixed(1).padStart(9), incr.toFixed(1).padStart(9), (incr / full).toFixed(2).padStart(6));
 }
+
+console.log('');
+console.log('goals (issue #2): a real-size plan checked within 30 ms; a re-check after one edit in a 5,000-action plan');
+console.log('within 150 ms (incr ms above); a check at most 1.2x the bare parse of the same text (ratio in the first table).');

@@ -84,8 +84,24 @@ export function checkParsed(parsed: ParsedPlan, options: CheckOptions = {}): Che
   }
   findings.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 
-  const summary = model ? buildSummary(parsed, model, findings, { today, todaySource, todayDay, dueSoonDays }) : undefined;
-  return { findings, summary, today, todaySource, parsed, model };
+  // The summary is built on first read: the editor's diagnostics, the CLI's checks and most
+  // re-checks after a keystroke never look at it, and on a large plan it is a fifth of the work.
+  let summary: PlanSummary | undefined;
+  let summaryBuilt = false;
+  return {
+    findings,
+    get summary(): PlanSummary | undefined {
+      if (!summaryBuilt) {
+        summaryBuilt = true;
+        summary = model ? buildSummary(parsed, model, findings, { today, todaySource, todayDay, dueSoonDays }) : undefined;
+      }
+      return summary;
+    },
+    today,
+    todaySource,
+    parsed,
+    model,
+  };
 }
 
 /**
