@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import { completion } from '../../server/src/features/completion';
+import { completion, yamlIdText } from '../../server/src/features/completion';
 import { cursorContext } from '../../server/src/features/cursor';
 import { at, planAt, PLAN, withCursor } from './helpers';
 
@@ -106,6 +106,20 @@ describe('completion', () => {
     assert.match(newText, /^id: \$\{1:1c\}\n {8}action: /);
     assert.match(newText, /owner: \$\{3:hr\}/);
     assert.match(newText, /due: \$\{4:2024-Q1\}/);
+  });
+
+  it('quotes a next action id that YAML would read as a number', () => {
+    const dotted = PLAN.replace('id: 1a\n', 'id: "1.3"\n').replace('id: 1b\n', 'id: "1.4"\n');
+    const [item] = items(dotted.replace('        measure: Report published\n', '        measure: Report published\n      - id: |\n'));
+    assert.equal(item.label, '1.5');
+    assert.equal((item.textEdit as { newText: string }).newText, '"1.5"');
+    const snippet = items(dotted.replace('  - id: P2', '      - |\n  - id: P2')).find((i) => i.label === 'New action');
+    assert.ok(snippet);
+    assert.match((snippet.textEdit as { newText: string }).newText, /^id: \$\{1:"1\.5"\}\n/);
+    // Ids YAML reads as strings stay plain.
+    const [plain] = items(PLAN.replace('      - id: 2a\n', '      - id: 2a\n      - id: |\n'));
+    assert.equal((plain.textEdit as { newText: string }).newText, '2b');
+    assert.deepEqual(['12', 'true', 'null', '~', '0x1F', '1e3', 'WF-03'].map(yamlIdText), ['"12"', '"true"', '"null"', '"~"', '"0x1F"', '"1e3"', 'WF-03']);
   });
 
   it('offers snippets for a new objective and a new target', () => {

@@ -9,6 +9,14 @@ function hoverText(marked: string, options = {}): string {
 }
 
 describe('hover', () => {
+  it('gives nothing for a position past the end of the document', () => {
+    const { ctx } = at(PLAN.trimEnd() + '|');
+    const last = ctx.parsed.lines.lineCount - 1;
+    assert.notEqual(hover(ctx, { line: last, character: 30 }), null, 'the last line still hovers');
+    assert.equal(hover(ctx, { line: last + 1, character: 0 }), null);
+    assert.equal(hover(ctx, { line: last + 40, character: 3 }), null);
+  });
+
   it('explains a field from the schema', () => {
     const text = hoverText(planAt('measure: Workshops', 2));
     assert.match(text, /\*\*Measure of success\*\*|measure/i);

@@ -54,6 +54,19 @@ describe('owner navigation', () => {
     assert.ok(edits.every((e) => e.newText === 'people-services' && e.range.end.character - e.range.start.character === 2));
   });
 
+  it('renames a block-scalar owner without joining the next line on', () => {
+    const marked = planAt('owner: hr\n        due: 2024', 7).replace('owner: |hr\n', 'owner: >-\n          |hr\n');
+    const { ctx, position, text } = at(marked);
+    const edit = rename(ctx, position, 'people');
+    const edits = edit!.changes!['file:///test.eqplan.yaml'];
+    assert.equal(edits.length, 4);
+    const lines = text.split('\n');
+    const block = edits.find((e) => e.range.start.line === lines.indexOf('        owner: >-'))!;
+    assert.ok(block, 'the block scalar reference is renamed');
+    // The edit ends at the end of `hr`, not at the start of the `due:` line.
+    assert.deepEqual(block.range.end, { line: block.range.start.line + 1, character: 12 });
+  });
+
   it('refuses an owner id that is not valid or already taken', () => {
     const { ctx, position } = at(planAt('owner: hr', 8));
     assert.throws(() => rename(ctx, position, 'Human Resources'), ResponseError);

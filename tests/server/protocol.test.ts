@@ -219,6 +219,9 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     await assert.rejects(client.connection.sendRequest('eqplan/noSuchThing', {}), (e: { code: number }) => e.code === -32601);
     await assert.rejects(client.connection.sendRequest('textDocument/hover', {}), (e: { code: number }) => e.code === -32602);
     await assert.rejects(client.connection.sendRequest('textDocument/completion', { textDocument: { uri: SAMPLE_URI } }), (e: { code: number }) => e.code === -32602);
+    for (const position of [{ line: 1.5, character: 0 }, { line: 0, character: 2.25 }, { line: Number.NaN, character: 0 }]) {
+      await assert.rejects(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position }), (e: { code: number }) => e.code === -32602, JSON.stringify(position));
+    }
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///never-opened.eqplan.yaml' }, position: { line: 0, character: 0 } }), null);
 
     // A request that makes a handler throw is answered (empty) and logged; the server goes on.

@@ -5,6 +5,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, type PlanModel } from '../core';
+import { parse as parseYaml } from 'yaml';
 import type { PlanContext } from './context';
 import { cursorContext, type CursorContext } from './cursor';
 import { enumValues, fieldDocumentation, OWNER_FIELDS, propertiesAt, requiredAt, schemaAt, valueShape } from './schemaDocs';
@@ -88,7 +89,7 @@ function valueItems(ctx: PlanContext, cursor: CursorContext, key: string, entry:
   if (DATE_FIELDS.has(key) && schema) return [entry(ctx.today, CompletionItemKind.Value, { detail: `${formatUk(ctx.today)} (today)` })];
   if (key === 'id' && cursor.path.length === 4 && cursor.path[2] === 'actions') {
     const id = nextActionId(ctx.model, lineObjectiveIndex(ctx, line));
-    return [entry(id, CompletionItemKind.Value, { detail: 'The next free action id', preselect: true })];
+    return [entry(id, CompletionItemKind.Value, { detail: 'The next free action id', preselect: true, insertText: yamlIdText(id) })];
   }
   if (key === 'eqplan') return [entry('1', CompletionItemKind.Value, { detail: 'Format version 1' })];
   return [];
@@ -131,6 +132,26 @@ function successor(id: string): string {
   return `${id}-2`;
 }
 
+/**
+ * An id as YAML text: plain when YAML reads it back as the same string, else
+ * double-quoted. `1.5`, `12`, `true` or `null` written plain would be read as
+ * a number, bool or null, and the engine would then report the id.
+ */
+export function yamlIdText(id: string): string {
+  let read: unknown;
+  try {
+    read = parseYaml(id);
+  } catch {
+    read = undefined;
+  }
+  return read === id ? id : JSON.stringify(id);
+}
+
+/** Text escaped for a snippet placeholder (`$`, `}` and `\\` are snippet syntax). */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
 /** A free action id that follows the ids of the objective the cursor is in. */
 export function nextActionId(model: PlanModel | undefined, objectiveIndex?: number): string {
   const used = new Set((model?.actions ?? []).map((a) => a.id).filter((x): x is string => !!x));
@@ -167,7 +188,7 @@ function snippetItems(ctx: PlanContext, listPath: string[], cursor: CursorContex
   }
   if (listKey === 'actions') {
     const objectiveIndex = lineObjectiveIndex(ctx, range.start.line);
-    const id = nextActionId(model, objectiveIndex);
+    const id = snippetText(yamlIdText(nextActionId(model, objectiveIndex)));
     return [snippet('New action', 'An action with owner, deadline, RAG and measure', [`id: \${1:${id}}`, 'action: ${2:What will be done}', `owner: \${3:${firstOwner}}`, `due: \${4:${quarter}}`, 'rag: ${5|green,amber,red|}', 'measure: ${6:How success will be measured}'])];
   }
   if (listKey === 'targets') {

@@ -11,6 +11,9 @@ import { fieldDocumentation, schemaAt } from './schemaDocs';
 import { isOwnerRefPath, nodeAt, scalarText } from './yamlTree';
 
 export function hover(ctx: PlanContext, position: Position): Hover | null {
+  // A line past the end of the document is not in it: nothing to hover (a
+  // character past the end of a line still clamps to that line's end).
+  if (position.line >= ctx.parsed.lines.lineCount) return null;
   const offset = ctx.parsed.lines.offsetAt(position);
   const hit = nodeAt(ctx.parsed, offset);
   if (!hit) return null;

@@ -56,12 +56,24 @@ export function nodeAt(parsed: ParsedPlan, offset: number): NodeHit | undefined 
   }
 }
 
-/** [start, end) of a scalar's text without its quotes. */
-export function scalarInnerSpan(node: unknown): [number, number] | undefined {
+/**
+ * [start, end) of a scalar's text without its quotes. The parser's range of a
+ * block scalar (`>-` / `|`) runs through its trailing line break up to the
+ * next line's indentation; replacing that range would join the next field
+ * onto this line. So, given the document text, the end is pulled back to the
+ * last character that is not a space or line break (as `PlanEdits` does).
+ */
+export function scalarInnerSpan(node: unknown, text?: string): [number, number] | undefined {
   const span = nodeSpan(node);
   if (!span || !isScalar(node)) return span;
   if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)];
-  return span;
+  return text === undefined ? span : trimmedSpan(text, span);
+}
+
+function trimmedSpan(text: string, span: [number, number]): [number, number] {
+  let end = span[1];
+  while (end > span[0] && /[ \t\r\n]/.test(text[end - 1])) end--;
+  return [span[0], end];
 }
 
 /** The text of a scalar value, or undefined. */
@@ -93,7 +105,7 @@ export function ownerRefs(parsed: ParsedPlan, model: PlanModel | undefined): Own
   const add = (path: NodePath) => {
     const node = findNode(parsed.doc, path)?.node;
     const id = scalarText(node);
-    const span = scalarInnerSpan(node);
+    const span = scalarInnerSpan(node, parsed.text);
     if (id !== undefined && id.trim() !== '' && span) refs.push({ id, span, node: node as Node, path });
   };
   for (const o of model.objectives) {
@@ -111,7 +123,7 @@ export function ownerRefs(parsed: ParsedPlan, model: PlanModel | undefined): Own
 export function ownerDeclaration(parsed: ParsedPlan, id: string): { span: [number, number]; pair: Pair } | undefined {
   const found = findNode(parsed.doc, ['owners', id]);
   if (!found?.pair) return undefined;
-  const span = scalarInnerSpan(found.pair.key);
+  const span = scalarInnerSpan(found.pair.key, parsed.text);
   return span ? { span, pair: found.pair } : undefined;
 }
 
@@ -120,11 +132,11 @@ export function ownerIdAt(parsed: ParsedPlan, offset: number): { id: string; spa
   const hit = nodeAt(parsed, offset);
   if (!hit) return undefined;
   if (hit.onKey && hit.path.length === 2 && hit.path[0] === 'owners') {
-    const span = scalarInnerSpan(hit.node);
+    const span = scalarInnerSpan(hit.node, parsed.text);
     return span ? { id: String(hit.path[1]), span, declaration: true } : undefined;
   }
   if (hit.onKey || !isScalar(hit.node) || !isOwnerRefPath(hit.path)) return undefined;
   const id = scalarText(hit.node);
-  const span = scalarInnerSpan(hit.node);
+  const span = scalarInnerSpan(hit.node, parsed.text);
   return id !== undefined && id.trim() !== '' && span ? { id, span, declaration: false } : undefined;
 }

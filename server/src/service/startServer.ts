@@ -64,10 +64,10 @@ function requireUri(params: unknown): string {
 
 function requirePosition(params: unknown): { line: number; character: number } {
   const p = (params as { position?: { line?: unknown; character?: unknown } } | undefined)?.position;
-  if (!p || typeof p.line !== 'number' || typeof p.character !== 'number' || p.line < 0 || p.character < 0) {
+  if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character) || (p.line as number) < 0 || (p.character as number) < 0) {
     throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no valid position (line and character).');
   }
-  return { line: p.line, character: p.character };
+  return { line: p.line as number, character: p.character as number };
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {

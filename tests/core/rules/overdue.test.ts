@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { applyEdits } from '../../../server/src/core';
 import { action, check, ofRule, planWith } from '../helpers';
 
 describe('rule overdue', () => {
@@ -34,5 +35,26 @@ describe('rule overdue', () => {
     const text = planWith(action({ due: '2022-11-30', rag: 'amber' }), { head: 'asOf: 2022-11-01' });
     assert.equal(ofRule(check(text), 'overdue').length, 0);
     assert.equal(ofRule(check(text, { asOf: '2022-12-05' }), 'overdue').length, 1);
+  });
+  it('offers to rate an amber action red, replacing only the value', () => {
+    const text = planWith(action({ id: '1.3', due: '2022-11-30', rag: 'amber  # says HR' }));
+    const [f] = ofRule(check(text, { asOf }), 'overdue');
+    assert.deepEqual(f.fixes.map((x) => x.title), ['Rate action 1.3 red']);
+    assert.equal(f.fixes[0].safe, false);
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.match(fixed, /\n        rag: red  # says HR\n/);
+    assert.doesNotMatch(fixed, /amber/);
+  });
+  it('adds a red rating to an action that has none', () => {
+    const text = planWith(action({ id: '1.3', due: '2022-11-30', rag: undefined }));
+    const [f] = ofRule(check(text, { asOf }), 'overdue');
+    assert.equal(f.fixes[0].title, 'Rate action 1.3 red');
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.equal(ofRule(check(fixed, { asOf }), 'missing-rag').length, 0);
+    assert.match(fixed, /\n        rag: red\n/);
+  });
+  it('offers nothing for an action already rated red', () => {
+    const [f] = ofRule(check(planWith(action({ due: '2022-11-30', rag: 'red' })), { asOf }), 'overdue');
+    assert.deepEqual(f.fixes, []);
   });
 });

@@ -16,10 +16,24 @@ export const overdue: Rule = {
     for (const a of ctx.plan.actions) {
       if (!a.open || a.due.kind !== 'date' || a.due.day >= ctx.today) continue;
       const days = ctx.today - a.due.day;
+      const ragPath = [...a.path, 'rag'];
+      const hasRag = 'rag' in a.data;
       report({
         message: `${a.label} was due on ${formatUk(a.due.iso)}, ${plural(days, 'day')} ago, and is not done. Update its status or agree a new date.`,
         path: [...a.path, 'due'],
+        // An overdue action not yet rated red can be rated red: replace the
+        // rating (amber, green, empty or misspelt) or add one.
+        fixes: a.rag === 'red' ? undefined : () => [
+          ctx.edits.fix(`Rate ${lowerFirst(a.label)} red`, [
+            hasRag ? (ctx.edits.replaceValue(ragPath, 'red') ?? ctx.edits.addField(a.path, 'rag', 'red')) : ctx.edits.addField(a.path, 'rag', 'red'),
+          ], false),
+        ],
       });
     }
   },
 };
+
+/** `Action 1.3` -> `action 1.3`; `The action at line 12` -> `the action at line 12`. */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
