@@ -84,6 +84,23 @@ describe('debouncer', () => {
     assert.equal(debouncer.isPending('doc'), false, 'nothing else is queued');
   });
 
+  it('lets whole-check requests wait for the pause: they settle after the last task ran, not before', async () => {
+    const debouncer = new Debouncer(20);
+    const events: string[] = [];
+    await debouncer.whenSettled('doc').then(() => events.push('idle: at once'));
+    for (let i = 0; i < 5; i++) debouncer.schedule('doc', () => events.push(`check ${i}`));
+    const lens = debouncer.whenSettled('doc').then(() => events.push('lens'));
+    debouncer.schedule('doc', () => events.push('check last'));
+    const summary = debouncer.whenSettled('doc').then(() => events.push('summary'));
+    await Promise.all([lens, summary]);
+    assert.deepEqual(events, ['idle: at once', 'check last', 'lens', 'summary']);
+    const closed = debouncer.whenSettled('other');
+    debouncer.schedule('gone', () => assert.fail('cancelled task ran'));
+    const waiting = debouncer.whenSettled('gone');
+    debouncer.cancel('gone');
+    await Promise.all([closed, waiting]);
+  });
+
   it('cancels', () => {
     const debouncer = new Debouncer(20);
     debouncer.schedule('doc', () => assert.fail('cancelled task ran'));

@@ -43,6 +43,7 @@ export function diagnostics(ctx: PlanContext, docs: RuleDocsLink): Diagnostic[] 
  */
 export class Debouncer {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly waiters = new Map<string, (() => void)[]>();
 
   constructor(private delay: number) {}
 
@@ -51,10 +52,15 @@ export class Debouncer {
   }
 
   schedule(key: string, task: () => void): void {
-    this.cancel(key);
+    const old = this.timers.get(key);
+    if (old !== undefined) clearTimeout(old);
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      task();
+      try {
+        task();
+      } finally {
+        this.settle(key);
+      }
     }, this.delay);
     this.timers.set(key, timer);
   }
@@ -63,6 +69,27 @@ export class Debouncer {
     const t = this.timers.get(key);
     if (t !== undefined) clearTimeout(t);
     this.timers.delete(key);
+    this.settle(key);
+  }
+
+  /**
+   * Resolves once no task is waiting for `key` (at once when none is). Requests that read the
+   * whole check (code lens, the preview's summary) wait for the pause in typing instead of
+   * checking every intermediate version themselves.
+   */
+  whenSettled(key: string): Promise<void> {
+    if (!this.timers.has(key)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.waiters.get(key) ?? [];
+      list.push(resolve);
+      this.waiters.set(key, list);
+    });
+  }
+
+  private settle(key: string): void {
+    const list = this.waiters.get(key);
+    this.waiters.delete(key);
+    list?.forEach((resolve) => resolve());
   }
 
   isPending(key: string): boolean {
@@ -71,6 +98,7 @@ export class Debouncer {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const key of [...this.waiters.keys()]) this.settle(key);
     this.timers.clear();
   }
 }

@@ -516,7 +516,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onCodeLens(
     guard('code lens', null, async (params) => {
-      const ctx = await contextFor(requireUri(params));
+      const uri = requireUri(params);
+      await debouncer.whenSettled(uri);
+      const ctx = await contextFor(uri);
       return ctx ? codeLenses(ctx) : null;
     }),
   );
@@ -537,6 +539,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     guard('summary', null, async (params: SummaryParams) => {
       const uri = (params as Partial<SummaryParams> | undefined)?.uri;
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'eqplan/summary needs the uri of a document.');
+      await debouncer.whenSettled(uri);
       const ctx = await contextFor(uri);
       return ctx ? planSummary(ctx) : null;
     }),
