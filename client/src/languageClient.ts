@@ -64,7 +64,8 @@ export class PlanServer implements vscode.Disposable {
         configurationSection: 'eqplan',
         fileEvents: this.watchConfigFiles(),
       },
-      initializationOptions: { settings: vscode.workspace.getConfiguration('eqplan') },
+      // openPreviewCommand: this client has the preview, so the server may offer an "Open preview" lens.
+      initializationOptions: { settings: vscode.workspace.getConfiguration('eqplan'), openPreviewCommand: true },
       outputChannel: this.output,
       diagnosticCollectionName: 'eqplan',
       // Syntax errors in an open plan are listed once: by Red Hat's YAML extension when it validates.

@@ -98,6 +98,8 @@ describe('folding, code lens, inlay hints, summary', () => {
     assert.deepEqual(lenses[0].command?.arguments, ['file:///test.eqplan.yaml']);
     assert.equal(lenses[0].command?.command, 'eqplan.openPreview');
     assert.equal(lenses[1].range.start.line, lineOf('- id: P1'));
+    // Editors without the preview get the tallies only.
+    assert.deepEqual(codeLenses(ctx, false).map((l) => l.command?.title), lenses.slice(1).map((l) => l.command?.title));
   });
 
   it('hints how far each open deadline is', () => {

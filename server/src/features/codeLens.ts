@@ -7,12 +7,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function codeLenses(ctx: PlanContext): CodeLens[] {
+/**
+ * `canOpenPreview`: only a client that has the preview (the eqplan VS Code extension says so in its
+ * initialization options) gets the "Open preview" lens; in other editors it would be a dead command.
+ */
+export function codeLenses(ctx: PlanContext, canOpenPreview = true): CodeLens[] {
   const summary = ctx.result.summary;
   if (!summary) return [];
-  const lenses: CodeLens[] = [
-    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [ctx.uri] } },
-  ];
+  const lenses: CodeLens[] = canOpenPreview
+    ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [ctx.uri] } }]
+    : [];
   for (const o of summary.objectives) {
     const rag = `R${o.rag.red} A${o.rag.amber} G${o.rag.green}${o.rag.none > 0 ? ` · ${o.rag.none} unrated` : ''}`;
     const title = `${plural(o.actions, 'action')} · ${o.overdue} overdue · ${rag}`;

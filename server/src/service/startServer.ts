@@ -81,6 +81,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   let canConfigure = false;
   let pullDiagnostics = false;
+  /** Does the client have the `eqplan.openPreview` command (the eqplan VS Code extension)? */
+  let canOpenPreview = false;
   let canRefreshDiagnostics = false;
   let canRefreshInlayHints = false;
   let canRefreshCodeLens = false;
@@ -256,7 +258,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     canRefreshCodeLens = caps.workspace?.codeLens?.refreshSupport === true;
     canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { settings?: unknown; readmeUrl?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; readmeUrl?: unknown; openPreviewCommand?: unknown } | undefined;
+    canOpenPreview = init?.openPreviewCommand === true;
     if (init?.settings && typeof init.settings === 'object') globalSettings = (init.settings as { eqplan?: unknown }).eqplan ?? init.settings;
     // A client can point rule links at the README on the web instead of the copy beside the server.
     if (typeof init?.readmeUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(init.readmeUrl)) docsLink = ruleDocsLink(init.readmeUrl);
@@ -519,14 +522,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const uri = requireUri(params);
       await debouncer.whenSettled(uri);
       const ctx = await contextFor(uri);
-      return ctx ? codeLenses(ctx) : null;
+      return ctx ? codeLenses(ctx, canOpenPreview) : null;
     }),
   );
 
   connection.languages.inlayHint.on(
     guard('inlay hints', null, async (params) => {
       const uri = requireUri(params);
-      if (!params.range) throw new ResponseError(ErrorCodes.InvalidParams, 'The inlay hint request has no range.');
+      const r = params.range as { start?: { line?: unknown }; end?: { line?: unknown } } | undefined;
+      if (!r || !Number.isInteger(r.start?.line) || !Number.isInteger(r.end?.line)) throw new ResponseError(ErrorCodes.InvalidParams, 'The inlay hint request has no valid range.');
       const ctx = await contextFor(uri);
       if (!ctx) return null;
       const { settings } = await optionsFor(uri);
