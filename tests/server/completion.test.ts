@@ -137,4 +137,11 @@ describe('completion', () => {
     const edit = item?.textEdit as { range: { start: { character: number } } };
     assert.equal(edit.range.start.character, position.character - 2);
   });
+
+  it('completes inside quotes without swallowing the opening quote', () => {
+    const { ctx, position } = at(PLAN.replace('owner: hr\n        due: 2024-02-05', 'owner: "h|"\n        due: 2024-02-05'));
+    const item = completion(ctx, position).items.find((i) => i.label === 'hr');
+    const edit = item?.textEdit as { range: { start: { character: number } } };
+    assert.equal(edit.range.start.character, position.character - 1, 'only the typed `h` is replaced, the quote stays');
+  });
 });

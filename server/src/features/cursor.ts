@@ -130,7 +130,7 @@ export function cursorContext(lines: readonly string[], line: number, character:
     const kv = /^\s*([A-Za-z0-9_$.-]+)\s*:\s*(.*)$/.exec(segment);
     const siblings = new Set(flowMap[1].split(',').slice(0, -1).map((p) => /^\s*([^:]+?)\s*:/.exec(p)?.[1]).filter((k): k is string => !!k));
     if (kv) {
-      const word = /[^\s,[\]{}]*$/.exec(kv[2])?.[0] ?? '';
+      const word = /[^\s,[\]{}"']*$/.exec(kv[2])?.[0] ?? '';
       return { ...base, path, kind: 'value', key: kv[1], word, wordStart: character - word.length, siblings };
     }
     const word = /[A-Za-z0-9_$.-]*$/.exec(segment)?.[0] ?? '';
@@ -140,7 +140,7 @@ export function cursorContext(lines: readonly string[], line: number, character:
   if (s.key !== undefined) {
     const valueText = s.rest.replace(KEY, '');
     const flowList = /\[([^\]]*)$/.exec(valueText);
-    const word = /[^\s,[\]{}]*$/.exec(valueText)?.[0] ?? '';
+    const word = /[^\s,[\]{}"']*$/.exec(valueText)?.[0] ?? '';
     return { ...base, path: mapPath, kind: 'value', key: s.key, word, wordStart: character - word.length, inFlowList: !!flowList, siblings: siblingKeys(lines, line, s.keyColumn, onDashLine) };
   }
 
