@@ -64,6 +64,16 @@ describe('settings', () => {
     assert.equal(settings.debounceMs, 200);
     assert.deepEqual(readSettings(undefined).settings.options, {});
   });
+
+  it('reads rules written as dotted keys, and says why other shapes are dropped', () => {
+    assert.deepEqual(readSettings({ 'rules.overdue': 'off', 'rules.due-soon': 'warning' }).settings.options, { rules: { overdue: 'off', 'due-soon': 'warning' } });
+    const { settings, problems } = readSettings({ rules: 'off', asOf: 20230131, inlayHints: { enabled: 'no' } });
+    assert.deepEqual(settings.options, {});
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.match(problems.join('\n'), /eqplan\.rules setting must be a set/);
+    assert.match(problems.join('\n'), /asOf setting 20230131 is a number/);
+    assert.match(problems.join('\n'), /inlayHints\.enabled setting must be true or false/);
+  });
 });
 
 describe('debouncer', () => {

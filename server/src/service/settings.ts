@@ -42,10 +42,17 @@ export function readSettings(raw: unknown): { settings: EqplanSettings; problems
     if (d === undefined) problems.push('The eqplan.staleUpdateDays setting must be a whole number of days (0 to 3650).');
     else options.staleUpdateDays = d;
   }
-  if (isObject(s.rules)) {
+  if (typeof s.asOf === 'number') problems.push(`The eqplan.asOf setting ${s.asOf} is a number; write the date as text, YYYY-MM-DD (for example "2024-03-31").`);
+  // Rules may come as one object ("rules": { "overdue": "off" }) or, from some editors, as dotted keys ("rules.overdue": "off").
+  const ruleEntries: [string, unknown][] = [
+    ...(isObject(s.rules) ? Object.entries(s.rules) : []),
+    ...Object.entries(s).filter(([k]) => k.startsWith('rules.')).map(([k, v]): [string, unknown] => [k.slice('rules.'.length), v]),
+  ];
+  if (s.rules !== undefined && s.rules !== null && !isObject(s.rules)) problems.push('The eqplan.rules setting must be a set of rule ids and severities, for example { "due-soon": "off" }.');
+  if (ruleEntries.length > 0) {
     const ids = new Set(RULES.map((r) => r.id));
     const rules: Record<string, SeverityLevel> = {};
-    for (const [id, level] of Object.entries(s.rules)) {
+    for (const [id, level] of ruleEntries) {
       if (level === null || level === undefined || level === '' || level === 'default') continue;
       const normal = typeof level === 'string' ? (ALIASES[level.toLowerCase()] ?? level.toLowerCase()) : level === false ? 'off' : level;
       if (!ids.has(id)) problems.push(`The setting eqplan.rules.${id} names a rule eqplan does not have.`);
@@ -55,6 +62,7 @@ export function readSettings(raw: unknown): { settings: EqplanSettings; problems
     if (Object.keys(rules).length > 0) options.rules = rules;
   }
   const inlay = isObject(s.inlayHints) ? s.inlayHints.enabled : s['inlayHints.enabled'];
+  if (inlay !== undefined && typeof inlay !== 'boolean') problems.push('The eqplan.inlayHints.enabled setting must be true or false.');
   const debounce = typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0 ? Math.min(s.debounceMs, 10_000) : DEFAULT_DEBOUNCE_MS;
   return { settings: { options, inlayHintsEnabled: inlay !== false, debounceMs: debounce }, problems };
 }
