@@ -49,6 +49,17 @@ async function previewFrame(page: Page, title?: string): Promise<Frame> {
   });
 }
 
+/** Preferences: Color Theme (Ctrl+K Ctrl+T), from the editor. */
+async function pickColorTheme(page: Page, theme: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
+  await page.keyboard.type(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input');
@@ -190,14 +201,7 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
       );
     });
     await shoot('dark');
-    // Preferences: Color Theme (Ctrl+K Ctrl+T), from the editor.
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+T');
-    await page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
-    await page.keyboard.type('Dark High Contrast');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await pickColorTheme(page, 'Dark High Contrast');
     await waitFor('the high contrast theme', () => page.locator('.monaco-workbench.hc-black').count());
     await waitFor('the preview redrawn in high contrast', async () => {
       const f = await previewFrame(page);
@@ -208,13 +212,7 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
 
   it('draws a chart for each target of a plan with targets', async () => {
     // Back to a dark theme (the last test left high contrast on), then open the Luton plan and its preview.
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+T');
-    await page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
-    await page.keyboard.type('Dark Modern');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await pickColorTheme(page, 'Dark Modern');
     await waitFor('the dark theme', () => page.locator('.monaco-workbench.vs-dark').count());
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input');
