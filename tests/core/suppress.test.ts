@@ -25,6 +25,12 @@ describe('inline suppressions', () => {
     const [bad] = ofRule(all, 'bad-suppression');
     assert.match(bad.message, /turns off `overdue` without a reason/);
   });
+  it('the quick fix’s `reason:` placeholder left empty counts as no reason', () => {
+    const text = planWith(overdueAction.replace('  due:', '  # eqplan-disable-next-line overdue -- reason: \n  due:'));
+    assert.match(ofRule(check(text, { asOf: '2024-01-01' }), 'bad-suppression')[0].message, /without a reason/);
+    const filled = planWith(overdueAction.replace('  due:', '  # eqplan-disable-next-line overdue -- reason: agreed at committee\n  due:'));
+    assert.equal(ofRule(check(filled, { asOf: '2024-01-01' }), 'bad-suppression').length, 0);
+  });
   it('an unknown rule id in a suppression is reported', () => {
     const text = '# eqplan-disable-file overdu -- typo\n' + planWith(overdueAction);
     assert.match(ofRule(check(text, { asOf: '2024-01-01' }), 'bad-suppression')[0].message, /`overdu` is not an eqplan rule/);

@@ -53,7 +53,8 @@ describe('code actions', () => {
     assert.match(after, /\n {8}# eqplan-disable-next-line overdue -- reason: \n {8}due: 2023-11-30\n/);
     const { ctx } = at(after + '|');
     assert.ok(!ctx.result.findings.some((f) => f.rule === 'overdue'), 'the comment turns the finding off');
-    assert.ok(!ctx.result.findings.some((f) => f.rule === 'bad-suppression'), 'and counts as having a reason');
+    // Until the officer writes the reason after `reason:`, the comment is flagged as having none.
+    assert.ok(ctx.result.findings.some((f) => f.rule === 'bad-suppression'), 'the empty placeholder is not a reason');
   });
 
   it('fixes all safe problems in one action, through the engine', () => {

@@ -40,7 +40,8 @@ export function findSuppressions(parsed: ParsedPlan, knownRules: ReadonlySet<str
     const start = lines.lineStart(line) + m.index;
     const span: [number, number] = [start, start + m[0].length];
     const [rulesPart, ...reasonParts] = m[2].split(/\s--\s?|^--\s?/);
-    const reason = reasonParts.join(' -- ').trim();
+    // `reason:` alone is the quick fix's placeholder, not yet a reason.
+    const reason = reasonParts.join(' -- ').trim().replace(/^reason:\s*/i, '').trim();
     const named = rulesPart.split(/[\s,]+/).filter(Boolean);
     const unknown = named.filter((r) => !knownRules.has(r));
     for (const r of unknown) {
