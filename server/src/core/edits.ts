@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node } from 'yaml';
-import { findNode, keySpan, nodeSpan, type NodePath, type ParsedPlan } from './parse';
+import { findNode, keySpan, nodeSpan, ownSpan, type NodePath, type ParsedPlan } from './parse';
 import type { Fix, TextEdit } from './types';
 
 /**
@@ -71,20 +71,8 @@ export class PlanEdits {
     return span ? this.parsed.text.slice(span[0], span[1]) : '';
   }
 
-  /**
-   * [start, end) of a value's own text. The parser's range of a block scalar
-   * (`>-` / `|`) or a block list runs through its last line break, up to the
-   * next line's indentation; an edit over that range would join the next
-   * field onto this line (`due: 2019-07        rag: amber`). So the end is
-   * pulled back to the last character that is not a space or line break.
-   */
   private ownSpan(node: unknown): [number, number] | undefined {
-    const span = nodeSpan(node);
-    if (!span) return undefined;
-    const text = this.parsed.text;
-    let end = span[1];
-    while (end > span[0] && /[ \t\r\n]/.test(text[end - 1])) end--;
-    return [span[0], end];
+    return ownSpan(this.parsed.text, node);
   }
 
   /** A fix from edits, or undefined when an edit could not be made. */

@@ -360,6 +360,21 @@ export function nodeSpan(node: unknown): [number, number] | undefined {
   return undefined;
 }
 
+/**
+ * [start, end) of a value's own text. The parser's range of a block scalar
+ * (`>-` / `|`) or a block list runs through its last line break, up to the
+ * next line's indentation; an edit over that range would join the next
+ * field onto this line (`due: 2019-07        rag: amber`). So the end is
+ * pulled back to the last character that is not a space or line break.
+ */
+export function ownSpan(text: string, node: unknown): [number, number] | undefined {
+  const span = nodeSpan(node);
+  if (!span) return undefined;
+  let end = span[1];
+  while (end > span[0] && /[ \t\r\n]/.test(text[end - 1])) end--;
+  return [span[0], end];
+}
+
 /** [start, end) of a pair's key. */
 export function keySpan(pair: Pair): [number, number] | undefined {
   return nodeSpan(pair.key);

@@ -3,7 +3,7 @@
  * inner range of a scalar, the owner references of a plan.
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
-import { findNode, keyText, nodeSpan, type NodePath, type ParsedPlan, type PlanModel } from '../core';
+import { findNode, keyText, nodeSpan, ownSpan, type NodePath, type ParsedPlan, type PlanModel } from '../core';
 
 export interface NodeHit {
   /** Path of the node under the cursor; for a key, the path of its value. */
@@ -67,13 +67,7 @@ export function scalarInnerSpan(node: unknown, text?: string): [number, number] 
   const span = nodeSpan(node);
   if (!span || !isScalar(node)) return span;
   if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return [span[0] + 1, Math.max(span[0] + 1, span[1] - 1)];
-  return text === undefined ? span : trimmedSpan(text, span);
-}
-
-function trimmedSpan(text: string, span: [number, number]): [number, number] {
-  let end = span[1];
-  while (end > span[0] && /[ \t\r\n]/.test(text[end - 1])) end--;
-  return [span[0], end];
+  return text === undefined ? span : ownSpan(text, node);
 }
 
 /** The text of a scalar value, or undefined. */
