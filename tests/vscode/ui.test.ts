@@ -49,6 +49,16 @@ async function previewFrame(page: Page, title?: string): Promise<Frame> {
   });
 }
 
+/** Quick Open (Ctrl+P): opens a workspace file in the editor. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab[aria-label*="${name}"]`);
+}
+
 /** Preferences: Color Theme (Ctrl+K Ctrl+T), from the editor. */
 async function pickColorTheme(page: Page, theme: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().click();
@@ -104,12 +114,7 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
   });
 
   it('opens a sample plan and lists its findings in the Problems panel', async () => {
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input');
-    await page.keyboard.type(SAMPLE);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${SAMPLE}"]`);
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab[aria-label*="${SAMPLE}"]`);
+    await openFile(page, SAMPLE);
     await page.keyboard.press('Control+Shift+M');
     const text = await waitFor('the overdue actions in the Problems panel', async () => {
       const t = await page.locator('.markers-panel').innerText().catch(() => '');
@@ -214,12 +219,7 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
     // Back to a dark theme (the last test left high contrast on), then open the Luton plan and its preview.
     await pickColorTheme(page, 'Dark Modern');
     await waitFor('the dark theme', () => page.locator('.monaco-workbench.vs-dark').count());
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input');
-    await page.keyboard.type(TARGETS_SAMPLE);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${TARGETS_SAMPLE}"]`);
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab[aria-label*="${TARGETS_SAMPLE}"]`);
+    await openFile(page, TARGETS_SAMPLE);
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+K');
     await page.keyboard.press('v');
