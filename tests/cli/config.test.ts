@@ -1,10 +1,13 @@
 /**
  * Config files through the CLI: found by walking up from each plan's folder,
- * the nearest wins, `--config` overrides, JSON works too.
+ * the nearest wins, `--config` overrides, JSON works too. And the lookup
+ * (`ConfigResolver`) the CLI shares with the language server: read once for
+ * the CLI, kept in step with the disk for the server.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { ConfigResolver } from '../../server/src/node/config';
 import { useBuiltCli, FIXTURES, runCli, tempDir, type JsonFileResult } from './helpers';
 
 function severities(r: { stdout: string; stderr: string }): Record<string, Record<string, string>> {
@@ -44,5 +47,65 @@ describe('eqplan check: config files', function () {
       assert.equal(s[file]['due-soon'], 'error');
       assert.equal(s[file].overdue, 'warning');
     }
+  });
+});
+
+describe('ConfigResolver: config files that change while it runs', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let plan: string;
+  let config: string;
+
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    mkdirSync(path.join(dir, 'plans'));
+    plan = path.join(dir, 'plans', 'one.eqplan.yaml');
+    config = path.join(dir, '.eqplanrc.yaml');
+    writeFileSync(config, 'rules:\n  overdue: off\n');
+  });
+  afterEach(() => cleanup());
+
+  it('with freshness (the language server): notices a changed, added or removed file once the interval has passed, not before', () => {
+    let now = 0;
+    let changes = 0;
+    const configs = new ConfigResolver(undefined, undefined, { recheckAfterMs: 1000, now: () => now, onChange: () => changes++ });
+    const rules = () => configs.forPlan(plan).options.rules;
+    assert.deepEqual(rules(), { overdue: 'off' });
+
+    writeFileSync(config, 'rules:\n  overdue: error\n');
+    now = 999;
+    assert.deepEqual(rules(), { overdue: 'off' }, 'within the interval the cache is used, without looking at the disk');
+    assert.equal(changes, 0);
+    now = 1000;
+    assert.deepEqual(rules(), { overdue: 'error' }, 'the changed file is read again');
+    assert.equal(changes, 1);
+
+    const nearer = path.join(dir, 'plans', 'eqplan.config.json');
+    writeFileSync(nearer, '{ "rules": { "overdue": "hint" } }');
+    now = 2000;
+    assert.deepEqual(rules(), { overdue: 'hint' }, 'a config file added nearer the plan wins');
+    assert.equal(changes, 2);
+
+    rmSync(nearer);
+    now = 3000;
+    assert.deepEqual(rules(), { overdue: 'error' }, 'once it is removed, the one further up applies again');
+    rmSync(config);
+    now = 4000;
+    assert.equal(configs.forPlan(plan).file, undefined, 'and with none left, no config file');
+    assert.equal(changes, 4);
+
+    now = 5000;
+    assert.equal(configs.recheckIfDue(), false, 'nothing changed, nothing to tell');
+    assert.equal(changes, 4);
+  });
+
+  it('without freshness (the command line): reads each config file once and never looks again', () => {
+    const configs = new ConfigResolver();
+    assert.deepEqual(configs.forPlan(plan).options.rules, { overdue: 'off' });
+    writeFileSync(config, 'rules:\n  overdue: error\n');
+    assert.equal(configs.recheckIfDue(), false);
+    assert.deepEqual(configs.forPlan(plan).options.rules, { overdue: 'off' });
+    configs.clear();
+    assert.deepEqual(configs.forPlan(plan).options.rules, { overdue: 'error' }, 'until it is cleared');
   });
 });

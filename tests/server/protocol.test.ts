@@ -8,12 +8,15 @@ import { fork, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { createConnection } from 'vscode-languageserver/node';
 import { checkPlan, localIsoDate, mergeOptions, type PlanSummary } from '../../server/src/core';
 import { ConfigResolver } from '../../server/src/node/config';
+import { startServer } from '../../server/src/service/startServer';
 import { generatePlan } from '../bench/generate';
-import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { buildServer, REPO, SERVER, TestClient } from './lspClient';
 
 const SAMPLE = path.join(REPO, 'samples', 'leicester-2019-20.eqplan.yaml');
@@ -24,6 +27,14 @@ type Key = { rule: unknown; line: number; character: number; endLine: number; en
 const key = (k: Key) => `${String(k.rule)}|${k.line}:${k.character}-${k.endLine}:${k.endCharacter}|${k.message}`;
 const fromDiagnostic = (d: Diagnostic): string => key({ rule: d.code, line: d.range.start.line, character: d.range.start.character, endLine: d.range.end.line, endCharacter: d.range.end.character, message: String(d.message) });
 
+/** The position of `needle` in `text`, moved on by `offset` characters. */
+function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, `"${needle}" not found`);
+  const before = text.slice(0, i + offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
 describe('language server over stdio (bundled dist/server.js)', function () {
   this.timeout(120_000);
   let client: TestClient;
@@ -31,12 +42,7 @@ describe('language server over stdio (bundled dist/server.js)', function () {
   let sampleText: string;
   let version = 1;
 
-  const position = (text: string, needle: string, offset = 0) => {
-    const i = text.indexOf(needle);
-    assert.ok(i >= 0, `"${needle}" not found`);
-    const before = text.slice(0, i + offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-  };
+  const position = positionOf;
 
   const positionAt = (text: string, offset: number) => {
     const before = text.slice(0, offset).split('\n');
@@ -215,6 +221,33 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
 
+  it('answers requests cancelled while they wait with RequestCancelled, and goes on', async () => {
+    const text = generatePlan(10, 84);
+    const uri = pathToFileURL(path.join(workspace, 'cancelled.eqplan.yaml')).href;
+    const pos = position(text, 'rag: red', 'rag: '.length);
+    const params = { textDocument: { uri }, position: pos };
+    const completionOf = (token?: CancellationTokenSource['token']) =>
+      (token ? client.connection.sendRequest('textDocument/completion', params, token) : client.connection.sendRequest('textDocument/completion', params)) as Promise<CompletionList>;
+    // Not awaited, so that everything is on its way before the client answers anything: the first request waits for
+    // the new document's settings (a round trip to this client) and then parses and checks 10,000 lines; the others
+    // queue behind it and are cancelled at once, as an editor does when the cursor moves on.
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const first = completionOf();
+    const queued: Promise<number | 'answered'>[] = [];
+    for (let i = 0; i < 5; i++) {
+      const source = new CancellationTokenSource();
+      queued.push(completionOf(source.token).then(() => 'answered' as const, (e: { code: number }) => e.code));
+      source.cancel();
+    }
+    const outcomes = await Promise.all(queued);
+    // A cancel can race its request, so an early one may still be answered; the later ones are still queued when theirs arrives.
+    assert.ok(outcomes.every((o) => o === 'answered' || o === -32800), `each is answered or cancelled: ${outcomes.join(', ')}`);
+    assert.deepEqual(outcomes.slice(-3), [-32800, -32800, -32800], `the later queued requests are answered RequestCancelled: ${outcomes.join(', ')}`);
+    assert.deepEqual((await first).items.map((i) => i.label), ['red', 'amber', 'green'], 'a request nobody cancelled is answered');
+    assert.deepEqual((await completionOf()).items.map((i) => i.label), ['red', 'amber', 'green'], 'and so is the next one');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('answers unknown methods, malformed requests, closed documents and non-plans properly', async () => {
     await assert.rejects(client.connection.sendRequest('eqplan/noSuchThing', {}), (e: { code: number }) => e.code === -32601);
     await assert.rejects(client.connection.sendRequest('textDocument/hover', {}), (e: { code: number }) => e.code === -32602);
@@ -224,10 +257,34 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     }
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///never-opened.eqplan.yaml' }, position: { line: 0, character: 0 } }), null);
 
-    // A request that makes a handler throw is answered (empty) and logged; the server goes on.
-    const junk = { source: 'eqplan', code: 'overdue', message: 'x', range: null };
-    assert.equal(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: SAMPLE_URI }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [junk] } }), null);
-    assert.ok(client.logs.some((l) => /code actions failed/.test(l)), client.logs.join('\n'));
+    // Malformed params get InvalidParams with a sentence saying what is wrong, not an empty answer or a logged failure.
+    const invalidParams = (pattern: RegExp) => (e: { code: number; message: string }) => e.code === -32602 && pattern.test(e.message) && /^[A-Z].*\.$/.test(e.message);
+    const origin = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const codeAction = (context: unknown) => client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: SAMPLE_URI }, range: origin, context });
+    const junk = { source: 'eqplan', code: 'overdue', message: 'x' };
+    const badContexts: [unknown, RegExp][] = [
+      [{ diagnostics: [{ ...junk, range: null }] }, /Diagnostic 1 .* no valid range/],
+      [{ diagnostics: [{ ...junk, range: origin }, junk] }, /Diagnostic 2 .* no valid range/],
+      [{ diagnostics: [{ ...junk, range: { start: { line: 0, character: 0 }, end: { line: -1, character: 0 } } }] }, /no valid range/],
+      [{ diagnostics: [{ ...junk, range: { start: { line: 0, character: 0 } } }] }, /no valid range/],
+      [{ diagnostics: ['overdue'] }, /Diagnostic 1 .* is not a diagnostic/],
+      [{ diagnostics: [null] }, /is not a diagnostic/],
+      [{ diagnostics: [[origin]] }, /is not a diagnostic/],
+      [{ diagnostics: 'overdue' }, /no code action context/],
+      [{ diagnostics: [], only: 'quickfix' }, /"only"/],
+    ];
+    for (const [context, pattern] of badContexts) await assert.rejects(codeAction(context), invalidParams(pattern), JSON.stringify(context));
+    assert.deepEqual(await codeAction({ diagnostics: [{ ...junk, range: origin }], only: ['quickfix'] }), [], 'a well-formed diagnostic that matches no finding gets no actions');
+
+    for (const previousResultIds of ['plan.eqplan.yaml', {}, [null], [{ uri: 'file:///a.eqplan.yaml' }], [{ uri: 1, value: 'x' }]]) {
+      await assert.rejects(client.connection.sendRequest('workspace/diagnostic', { previousResultIds }), invalidParams(/previousResultIds/), JSON.stringify(previousResultIds));
+    }
+    for (const query of [42, ['P1'], { text: 'P1' }, true]) {
+      await assert.rejects(client.connection.sendRequest('workspace/symbol', { query }), invalidParams(/query/), JSON.stringify(query));
+    }
+    const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'P1' })) as SymbolInformation[];
+    assert.ok(symbols.some((s) => s.name.startsWith('P1')), symbols.map((s) => s.name).join(', '));
+    assert.ok(!client.logs.some((l) => /failed/.test(l)), client.logs.join('\n'));
 
     const other = pathToFileURL(path.join(workspace, 'other.yaml')).href;
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'yaml', version: 1, text: 'name: not a plan\nitems: [1, 2]\n' } });
@@ -247,6 +304,47 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     await client.connection.sendRequest('shutdown');
     await client.connection.sendNotification('exit');
     assert.equal(await client.exited, 0);
+  });
+});
+
+describe('language server in process: a handler that fails for a reason of its own', function () {
+  it('logs the failure, answers with an empty result and goes on', async () => {
+    // The host's clock is the one input no request carries, so a fault there is one no check of params can catch.
+    let clockBroken = true;
+    const localToday = () => {
+      if (clockBroken) throw new Error('the clock is broken');
+      return AS_OF;
+    };
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    // Message readers rather than raw streams: with raw streams vscode-languageserver exits the process when they close.
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConnection, { readmeUrl: 'https://example.org/README.md', localToday });
+    const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const logs: string[] = [];
+    client.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+    client.onNotification('window/showMessage', () => undefined);
+    client.onNotification('textDocument/publishDiagnostics', () => undefined);
+    client.onRequest('client/registerCapability', () => null);
+    client.listen();
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      await client.sendNotification('initialized', {});
+      const text = readFileSync(SAMPLE, 'utf8');
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: SAMPLE_URI, languageId: 'yaml', version: 1, text } });
+      const hoverDue = { textDocument: { uri: SAMPLE_URI }, position: positionOf(text, 'due: ', 'due: '.length + 2) };
+
+      assert.equal(await client.sendRequest('textDocument/hover', hoverDue), null);
+      assert.ok(logs.some((l) => /^eqplan: hover failed: .*the clock is broken/s.test(l)), logs.join('\n'));
+
+      clockBroken = false;
+      const hover = (await client.sendRequest('textDocument/hover', hoverDue)) as Hover;
+      assert.match((hover.contents as { value: string }).value, /Due|Overdue/, 'the server goes on');
+      await client.sendRequest('shutdown');
+    } finally {
+      client.dispose();
+      serverConnection.dispose();
+    }
   });
 });
 
@@ -325,6 +423,35 @@ describe('language server: config files, settings and pull diagnostics', functio
     assert.ok(fourth.diagnostics.some((d) => d.code === 'overdue' && d.severity === 2), 'a broken config is ignored: defaults apply');
     assert.equal(client.messages.filter((m) => /ignoring the config file .*\.eqplanrc\.yaml.*loud/.test(m)).length, 1, client.messages.join('\n'));
     rmSync(config);
+  });
+
+  it('notices a changed, added or removed config file in a client that does not watch files (Neovim 0.7)', async () => {
+    const plan = path.join(workspace, 'plan.eqplan.yaml');
+    const uri = pathToFileURL(plan).href;
+    const config = path.join(workspace, '.eqplanrc.yaml');
+    rmSync(config, { force: true });
+    const client = await start({ workspace: { configuration: true } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(plan, 'utf8') } });
+    const first = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+    assert.ok(first.diagnostics.some((d) => d.code === 'overdue' && d.severity === 2), 'overdue is a warning by default');
+    const published = (p: { uri: string }, from: number) => p.uri === uri && client.diagnosticsFor(uri).indexOf(p as never) >= from;
+
+    // No workspace/didChangeWatchedFiles from this client: the server has to notice by itself, and publishes again.
+    let from = client.diagnosticsFor(uri).length;
+    writeFileSync(config, 'rules:\n  overdue: off\n');
+    const added = await client.waitForDiagnostics((p) => published(p, from));
+    assert.ok(!added.diagnostics.some((d) => d.code === 'overdue'), 'overdue is off in the new config file');
+
+    from = client.diagnosticsFor(uri).length;
+    writeFileSync(config, 'rules:\n  overdue: error\n');
+    const changed = await client.waitForDiagnostics((p) => published(p, from));
+    assert.ok(changed.diagnostics.some((d) => d.code === 'overdue' && d.severity === 1), 'overdue is now an error');
+
+    from = client.diagnosticsFor(uri).length;
+    rmSync(config);
+    const removed = await client.waitForDiagnostics((p) => published(p, from));
+    assert.ok(removed.diagnostics.some((d) => d.code === 'overdue' && d.severity === 2), 'without the config file the default applies again');
+    assert.equal(client.diagnosticsFor(uri).every((p) => p.version === 1), true, 'the plan itself never changed');
   });
 
   it('answers pull diagnostics for open documents and the workspace when the client asks for them', async () => {

@@ -21,28 +21,55 @@ export interface LoadedConfig {
 /** A config file bigger than this is certainly not a config file. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/** How a long-running process (the language server) keeps cached configs in step with the disk. */
+export interface ConfigFreshness {
+  /**
+   * Look at the disk again when the last look is at least this old, in
+   * milliseconds: the size and modification time of every config file read,
+   * and the config file names in every folder looked in.
+   */
+  recheckAfterMs: number;
+  /** Told when a look found a changed, added or removed config file (the cache has already forgotten it). */
+  onChange?: () => void;
+  /** The clock, in milliseconds (tests move it on). */
+  now?: () => number;
+}
+
 /**
  * Resolves configs by walking up from each plan's folder to the filesystem
  * root; the first folder holding `.eqplanrc.yaml`, `.eqplanrc.yml` or
  * `eqplan.config.json` wins. Lookups and parsed files are cached per folder,
- * so checking a thousand plans reads each config once. Call `clear()` when
- * files may have changed (the language server does on file events).
+ * so checking a thousand plans reads each config once.
+ *
+ * The command line reads once and never looks again. The language server
+ * runs for hours and not every editor tells it about changed files (Neovim
+ * 0.7 does not), so it passes `freshness`: then a lookup that finds the cache
+ * older than `recheckAfterMs` first stats what the cache depends on (a few
+ * `stat` calls, no reading) and forgets what changed. `clear()` forgets
+ * everything at once (the server calls it on file-watch events).
  */
 export class ConfigResolver {
+  /** Folder -> the nearest config file at or above it (null: none up to the root). */
   private readonly dirToFile = new Map<string, string | null>();
-  private readonly loaded = new Map<string, LoadedConfig>();
+  /** Folder looked in -> the config file directly in it (null: none), to notice one added or removed. */
+  private readonly dirOwnFile = new Map<string, string | null>();
+  private readonly loaded = new Map<string, { config: LoadedConfig; stamp: string }>();
+  private lastLook = Number.NEGATIVE_INFINITY;
 
   /**
    * @param overrideFile a config named explicitly (`--config`); it applies to every plan.
    * @param displayName how to name a config file in messages (the CLI shows paths relative to the working folder).
+   * @param freshness when set, cached entries are checked against the disk at most every `recheckAfterMs`.
    */
   constructor(
     private readonly overrideFile?: string,
     private readonly displayName: (absolutePath: string) => string = (p) => p,
+    private readonly freshness?: ConfigFreshness,
   ) {}
 
   /** The config for the plan at `planPath` (absolute, or relative to the working folder). */
   forPlan(planPath: string): LoadedConfig {
+    this.recheckIfDue();
     const file = this.overrideFile !== undefined ? path.resolve(this.overrideFile) : this.findConfigFile(path.dirname(path.resolve(planPath)));
     if (file === undefined) return { options: {}, errors: [] };
     return this.load(file, this.displayName(file));
@@ -58,6 +85,7 @@ export class ConfigResolver {
       if (found !== undefined) break;
       visited.push(current);
       found = configIn(current);
+      this.dirOwnFile.set(current, found);
       if (found !== null) break;
       const parent = path.dirname(current);
       if (parent === current) break;
@@ -67,17 +95,62 @@ export class ConfigResolver {
     return found ?? undefined;
   }
 
+  /**
+   * With `freshness`, when the last look at the disk is at least
+   * `recheckAfterMs` old: stats the config files read and the config names in
+   * the folders looked in, forgets what changed and returns true when
+   * something did (after telling `onChange`). Otherwise does nothing and
+   * returns false. `forPlan` calls it; the server also calls it on a timer.
+   */
+  recheckIfDue(): boolean {
+    if (!this.freshness) return false;
+    const now = (this.freshness.now ?? Date.now)();
+    if (now - this.lastLook < this.freshness.recheckAfterMs) return false;
+    this.lastLook = now;
+    let changed = false;
+    for (const [file, entry] of this.loaded) {
+      if (fileStamp(file) !== entry.stamp) {
+        this.loaded.delete(file);
+        changed = true;
+      }
+    }
+    for (const [dir, own] of this.dirOwnFile) {
+      if (configIn(dir) !== own) {
+        // Which folders below it are affected is not worth working out: looking up again is cheap.
+        this.dirToFile.clear();
+        this.dirOwnFile.clear();
+        changed = true;
+        break;
+      }
+    }
+    if (changed) this.freshness.onChange?.();
+    return changed;
+  }
+
   clear(): void {
     this.dirToFile.clear();
+    this.dirOwnFile.clear();
     this.loaded.clear();
   }
 
   private load(file: string, shownAs: string): LoadedConfig {
     const cached = this.loaded.get(file);
-    if (cached) return cached;
-    const result = readConfigFile(file, shownAs);
-    this.loaded.set(file, result);
-    return result;
+    if (cached) return cached.config;
+    // Stat before reading: a change made while reading then shows at the next look.
+    const stamp = this.freshness ? fileStamp(file) : '';
+    const config = readConfigFile(file, shownAs);
+    this.loaded.set(file, { config, stamp });
+    return config;
+  }
+}
+
+/** Size, modification time and inode of a file (changed by any save, in place or by rename), or why there is none. */
+function fileStamp(file: string): string {
+  try {
+    const s = statSync(file, { throwIfNoEntry: false });
+    return s ? `${s.size}:${s.mtimeMs}:${s.ino}` : 'missing';
+  } catch (e) {
+    return `unreadable:${(e as NodeJS.ErrnoException).code ?? ''}`;
   }
 }
 
@@ -86,9 +159,9 @@ function configIn(dir: string): string | null {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(dir, name);
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
     } catch {
-      // not there: try the next name
+      // unreadable (a folder we may not enter): try the next name
     }
   }
   return null;

@@ -3,7 +3,9 @@
  * files, debounced push diagnostics, pull and workspace diagnostics, and one
  * handler per feature. Handlers only find the document's context, call the
  * feature and send; every handler is guarded so that an exception is logged
- * and answered with an empty result, never fatal.
+ * and answered with an empty result, never fatal. Malformed params are
+ * answered with InvalidParams, requests the client cancelled with
+ * RequestCancelled.
  */
 import * as path from 'node:path';
 import {
@@ -23,6 +25,7 @@ import {
   type Connection,
   type Diagnostic,
   type DocumentDiagnosticParams,
+  type Range,
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
@@ -62,19 +65,70 @@ function requireUri(params: unknown): string {
   return uri;
 }
 
-function requirePosition(params: unknown): { line: number; character: number } {
-  const p = (params as { position?: { line?: unknown; character?: unknown } } | undefined)?.position;
-  if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character) || (p.line as number) < 0 || (p.character as number) < 0) {
-    throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no valid position (line and character).');
-  }
-  return { line: p.line as number, character: p.character as number };
+function isPosition(p: unknown): p is { line: number; character: number } {
+  const q = p as { line?: unknown; character?: unknown } | null | undefined;
+  return !!q && typeof q === 'object' && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
 }
+
+function isRange(r: unknown): r is Range {
+  const q = r as { start?: unknown; end?: unknown } | null | undefined;
+  return !!q && typeof q === 'object' && isPosition(q.start) && isPosition(q.end);
+}
+
+function requirePosition(params: unknown): { line: number; character: number } {
+  const p = (params as { position?: unknown } | undefined)?.position;
+  if (!isPosition(p)) throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no valid position (line and character).');
+  return { line: p.line, character: p.character };
+}
+
+/** Throws InvalidParams unless the code action request has a context whose diagnostics all have a range (the quick fixes are matched by it). */
+function requireCodeActionContext(params: unknown): void {
+  const context = (params as { context?: { diagnostics?: unknown; only?: unknown } } | undefined)?.context;
+  if (!context || typeof context !== 'object' || !Array.isArray(context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no code action context.');
+  context.diagnostics.forEach((d: unknown, i) => {
+    if (!d || typeof d !== 'object' || Array.isArray(d)) throw new ResponseError(ErrorCodes.InvalidParams, `Diagnostic ${i + 1} in the code action request is not a diagnostic.`);
+    if (!isRange((d as { range?: unknown }).range)) throw new ResponseError(ErrorCodes.InvalidParams, `Diagnostic ${i + 1} in the code action request has no valid range (start and end, each with line and character).`);
+  });
+  const only = context.only;
+  if (only !== undefined && only !== null && !(Array.isArray(only) && only.every((k) => typeof k === 'string'))) {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'The kinds of code action asked for ("only") must be a list of names, such as ["quickfix"].');
+  }
+}
+
+/** The previous result ids of a workspace diagnostic request (none when absent); throws InvalidParams when they are not a list of { uri, value }. */
+function requirePreviousResultIds(params: unknown): Map<string, string> {
+  const previous = (params as { previousResultIds?: unknown } | undefined)?.previousResultIds;
+  if (previous === undefined || previous === null) return new Map();
+  const valid = Array.isArray(previous) && previous.every((p: unknown) => !!p && typeof (p as { uri?: unknown }).uri === 'string' && typeof (p as { value?: unknown }).value === 'string');
+  if (!valid) throw new ResponseError(ErrorCodes.InvalidParams, 'The previous results of the workspace diagnostic request (previousResultIds) must be a list of { uri, value }, each a piece of text.');
+  return new Map((previous as { uri: string; value: string }[]).map((p) => [p.uri, p.value]));
+}
+
+/** The search text of a workspace symbol request (empty when absent); throws InvalidParams when it is not text. */
+function requireQuery(params: unknown): string {
+  const query = (params as { query?: unknown } | undefined)?.query;
+  if (query === undefined || query === null) return '';
+  if (typeof query !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The search text of the workspace symbol request (query) must be a piece of text.');
+  return query;
+}
+
+/** LSP: a request the client cancelled is answered with RequestCancelled, and its work is skipped. */
+function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The editor cancelled this request before it was answered.');
+}
+
+/**
+ * How often, at most, the server looks at config files on disk (a few `stat`
+ * calls) for changes that its editor does not report.
+ */
+const CONFIG_RECHECK_MS = 1000;
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const store = new PlanStore();
   const disk = new DiskChecks();
-  const configs = new ConfigResolver();
+  // Not every editor reports changed files (Neovim 0.7 does not): the resolver also looks at the disk itself, at most once a second.
+  const configs = new ConfigResolver(undefined, undefined, { recheckAfterMs: CONFIG_RECHECK_MS, onChange: () => setImmediate(configFilesChanged) });
   let docsLink: RuleDocsLink = ruleDocsLink(host.readmeUrl);
   const localToday = host.localToday ?? (() => localIsoDate(new Date()));
   const debouncer = new Debouncer(DEFAULT_DEBOUNCE_MS);
@@ -159,10 +213,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return { options: mergeOptions(fileOptions, settings.options, { localToday: localToday() }), settings };
   };
 
-  const contextFor = async (uri: string): Promise<PlanContext | undefined> => {
+  /**
+   * The context of the open document's current version. Waiting for its
+   * options is where a queued request gets time to be cancelled, so a
+   * cancelled request stops here, before the parse and the check.
+   */
+  const contextFor = async (uri: string, token?: CancellationToken): Promise<PlanContext | undefined> => {
     const doc = documents.get(uri);
     if (!doc || !store.isPlan(doc)) return undefined;
     const { options } = await optionsFor(uri);
+    throwIfCancelled(token);
     const current = documents.get(uri);
     return current ? store.context(current, options) : undefined;
   };
@@ -248,6 +308,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (canRefreshCodeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   };
 
+  /** A config file changed, was added or was removed: every plan is checked again with what it now says. */
+  const configFilesChanged = () => {
+    disk.clear();
+    recheckAll();
+  };
+
   // ------------------------------------------------------------------ lifecycle
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -297,6 +363,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
           watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, { globPattern: '**/*.{yaml,yml}' }],
         })
         .catch(() => undefined);
+    } else {
+      // Nobody will tell the server that a config file changed: look now and then (the resolver also looks when it is asked for a config).
+      const poll = setInterval(() => configs.recheckIfDue(), CONFIG_RECHECK_MS);
+      poll.unref();
+      connection.onShutdown(() => clearInterval(poll));
     }
     try {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -336,8 +407,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     if (configChanged) {
       configs.clear();
-      disk.clear();
-      recheckAll();
+      configFilesChanged();
     } else if (plansChanged) {
       if (pullDiagnostics && canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
       else pushWorkspaceDiagnostics();
@@ -393,7 +463,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         await new Promise((resolve) => setTimeout(resolve, wait));
         if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being checked.', { retriggerRequest: true });
       }
-      const ctx = await contextFor(uri);
+      const ctx = await contextFor(uri, token);
       if (!ctx) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${ctx.version}:${optionsKey(ctx.options)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -402,14 +472,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   );
 
   connection.languages.diagnostics.onWorkspace(
-    guard('workspace diagnostics', { items: [] as WorkspaceDocumentDiagnosticReport[] }, async (params) => {
-      const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+    guard('workspace diagnostics', { items: [] as WorkspaceDocumentDiagnosticReport[] }, async (params, token) => {
+      const previous = requirePreviousResultIds(params);
       const open = openPaths();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const file of workspacePlanFiles()) {
         if (open.has(file)) continue;
         const uri = pathToUri(file);
         const { options } = await optionsFor(uri);
+        throwIfCancelled(token);
         const checked = disk.check(file, options);
         if (!checked) continue;
         if (previous.get(uri) === checked.stamp) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: checked.stamp });
@@ -422,46 +493,46 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // ------------------------------------------------------------------ features
 
   connection.onCompletion(
-    guard('completion', null, async (params) => {
+    guard('completion', null, async (params, token) => {
       const uri = requireUri(params);
       const position = requirePosition(params);
-      const ctx = await contextFor(uri);
+      const ctx = await contextFor(uri, token);
       return ctx ? completion(ctx, position) : null;
     }),
   );
 
   connection.onHover(
-    guard('hover', null, async (params) => {
+    guard('hover', null, async (params, token) => {
       const uri = requireUri(params);
       const position = requirePosition(params);
-      const ctx = await contextFor(uri);
+      const ctx = await contextFor(uri, token);
       return ctx ? hover(ctx, position) : null;
     }),
   );
 
   connection.onCodeAction(
-    guard('code actions', null, async (params) => {
+    guard('code actions', null, async (params, token) => {
       const uri = requireUri(params);
-      if (!params.context || !Array.isArray(params.context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no code action context.');
-      const ctx = await contextFor(uri);
+      requireCodeActionContext(params);
+      const ctx = await contextFor(uri, token);
       return ctx ? codeActions(ctx, params) : null;
     }),
   );
 
   connection.onDocumentSymbol(
-    guard('document symbols', null, async (params) => {
-      const ctx = await contextFor(requireUri(params));
+    guard('document symbols', null, async (params, token) => {
+      const ctx = await contextFor(requireUri(params), token);
       return ctx ? documentSymbols(ctx) : null;
     }),
   );
 
   connection.onWorkspaceSymbol(
-    guard('workspace symbols', [], async (params) => {
-      const query = typeof params?.query === 'string' ? params.query : '';
+    guard('workspace symbols', [], async (params, token) => {
+      const query = requireQuery(params);
       const out = [];
       const open = new Set<string>();
       for (const doc of documents.all()) {
-        const ctx = await contextFor(doc.uri);
+        const ctx = await contextFor(doc.uri, token);
         const p = uriToPath(doc.uri);
         if (p) open.add(p);
         if (ctx) out.push(...workspaceSymbols(ctx, query));
@@ -470,6 +541,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         if (open.has(file) || out.length > 1000) continue;
         const uri = pathToUri(file);
         const { options } = await optionsFor(uri);
+        throwIfCancelled(token);
         const checked = disk.check(file, options);
         if (checked) out.push(...workspaceSymbols(createPlanContext(uri, 0, checked.result.parsed, options, () => checked.result), query));
       }
@@ -478,60 +550,60 @@ export function startServer(connection: Connection, host: ServerHost): void {
   );
 
   connection.onDefinition(
-    guard('definition', null, async (params) => {
+    guard('definition', null, async (params, token) => {
       const position = requirePosition(params);
-      const ctx = await contextFor(requireUri(params));
+      const ctx = await contextFor(requireUri(params), token);
       return ctx ? definition(ctx, position) : null;
     }),
   );
 
   connection.onReferences(
-    guard('references', null, async (params) => {
+    guard('references', null, async (params, token) => {
       const position = requirePosition(params);
-      const ctx = await contextFor(requireUri(params));
+      const ctx = await contextFor(requireUri(params), token);
       return ctx ? references(ctx, position, params.context?.includeDeclaration !== false) : null;
     }),
   );
 
   connection.onPrepareRename(
-    guard('prepare rename', null, async (params) => {
+    guard('prepare rename', null, async (params, token) => {
       const position = requirePosition(params);
-      const ctx = await contextFor(requireUri(params));
+      const ctx = await contextFor(requireUri(params), token);
       return ctx ? prepareRename(ctx, position) : null;
     }),
   );
 
   connection.onRenameRequest(
-    guard('rename', null, async (params) => {
+    guard('rename', null, async (params, token) => {
       const position = requirePosition(params);
       if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The rename request has no new name.');
-      const ctx = await contextFor(requireUri(params));
+      const ctx = await contextFor(requireUri(params), token);
       return ctx ? rename(ctx, position, params.newName) : null;
     }),
   );
 
   connection.onFoldingRanges(
-    guard('folding ranges', null, async (params) => {
-      const ctx = await contextFor(requireUri(params));
+    guard('folding ranges', null, async (params, token) => {
+      const ctx = await contextFor(requireUri(params), token);
       return ctx ? foldingRanges(ctx) : null;
     }),
   );
 
   connection.onCodeLens(
-    guard('code lens', null, async (params) => {
+    guard('code lens', null, async (params, token) => {
       const uri = requireUri(params);
       await debouncer.whenSettled(uri);
-      const ctx = await contextFor(uri);
+      const ctx = await contextFor(uri, token);
       return ctx ? codeLenses(ctx, canOpenPreview) : null;
     }),
   );
 
   connection.languages.inlayHint.on(
-    guard('inlay hints', null, async (params) => {
+    guard('inlay hints', null, async (params, token) => {
       const uri = requireUri(params);
       const r = params.range as { start?: { line?: unknown }; end?: { line?: unknown } } | undefined;
       if (!r || !Number.isInteger(r.start?.line) || !Number.isInteger(r.end?.line)) throw new ResponseError(ErrorCodes.InvalidParams, 'The inlay hint request has no valid range.');
-      const ctx = await contextFor(uri);
+      const ctx = await contextFor(uri, token);
       if (!ctx) return null;
       const { settings } = await optionsFor(uri);
       return settings.inlayHintsEnabled ? inlayHints(ctx, params.range) : [];
@@ -540,11 +612,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onRequest(
     SummaryRequest.method,
-    guard('summary', null, async (params: SummaryParams) => {
+    guard('summary', null, async (params: SummaryParams, token) => {
       const uri = (params as Partial<SummaryParams> | undefined)?.uri;
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'eqplan/summary needs the uri of a document.');
       await debouncer.whenSettled(uri);
-      const ctx = await contextFor(uri);
+      const ctx = await contextFor(uri, token);
       return ctx ? planSummary(ctx) : null;
     }),
   );
