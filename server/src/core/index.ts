@@ -17,6 +17,7 @@ export { assessTarget } from './targets';
 export { LineIndex } from './text';
 export * from './types';
 export * from './summary-types';
+export { ownerLoad, targetSummaries } from './summary';
 
 /** Does this text look like a plan? True when its top level has `eqplan: 1`. Cheap: no YAML parse. */
 export function looksLikePlan(text: string): boolean {

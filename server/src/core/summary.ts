@@ -138,6 +138,40 @@ export function buildSummary(
   }
   const deadlinesByMonth = fillMonths([...months.values()].sort((a, b) => a.month.localeCompare(b.month)));
 
+  const owners = ownerLoads(plan, actions);
+
+  const targets = targetSummaries(parsed, plan, today);
+  for (const t of targets) {
+    if (t.status === 'missed') totals.targetsMissed++;
+    if (t.status === 'off-track') totals.targetsOffTrack++;
+  }
+
+  const findingCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) findingCounts[f.severity]++;
+
+  const root = plan.root;
+  const period = root.period && typeof root.period === 'object' ? (root.period as Record<string, unknown>) : undefined;
+  return {
+    organisation: typeof root.organisation === 'string' ? root.organisation : '',
+    title: typeof root.title === 'string' ? root.title : '',
+    period: period ? { start: typeof period.start === 'string' ? period.start : undefined, end: typeof period.end === 'string' ? period.end : undefined } : undefined,
+    asOf: when.today,
+    asOfSource: when.todaySource,
+    totals,
+    objectives,
+    actions,
+    deadlinesByMonth,
+    overdue: actions.filter((a) => a.overdue).sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0)).map((a) => a.id),
+    dueSoon: actions.filter((a) => a.dueSoon).sort((a, b) => (a.daysUntilDue ?? 0) - (b.daysUntilDue ?? 0)).map((a) => a.id),
+    unowned: actions.filter((a) => a.unowned).map((a) => a.id),
+    owners,
+    targets,
+    findings: findingCounts,
+  };
+}
+
+/** Each owner's actions: in all, open and overdue; the busiest first. */
+function ownerLoads(plan: PlanModel, actions: readonly ActionSummary[]): OwnerLoad[] {
   const owners = new Map<string, OwnerLoad>();
   for (const a of actions) {
     const key = a.owner ?? '(no owner)';
@@ -150,8 +184,21 @@ export function buildSummary(
     if (a.open) load.open++;
     if (a.overdue) load.overdue++;
   }
+  return [...owners.values()].sort((a, b) => b.open - a.open || b.total - a.total || a.name.localeCompare(b.name));
+}
 
-  const targets: TargetSummary[] = plan.targets.map((t) => {
+/**
+ * One owner's load as at `today` (a day number), without building the whole
+ * summary: for the editor's hover on an owner.
+ */
+export function ownerLoad(parsed: ParsedPlan, plan: PlanModel, owner: string, today: number, dueSoonDays: number): OwnerLoad | undefined {
+  const held = plan.actions.filter((a) => (idText(a.data.owner) ?? '(no owner)') === owner);
+  return ownerLoads(plan, held.map((a) => summariseAction(parsed, plan, a, today, dueSoonDays)))[0];
+}
+
+/** Where each target stands as at `today` (a day number). */
+export function targetSummaries(parsed: ParsedPlan, plan: PlanModel, today: number): TargetSummary[] {
+  return plan.targets.map((t) => {
     const assessment = assessTarget(t, today);
     const unit = typeof t.data.unit === 'string' ? t.data.unit : undefined;
     const summary: TargetSummary = {
@@ -190,33 +237,8 @@ export function buildSummary(
     }
     summary.status = status;
     summary.statusText = targetStatusText(status, summary, detail);
-    if (status === 'missed') totals.targetsMissed++;
-    if (status === 'off-track') totals.targetsOffTrack++;
     return summary;
   });
-
-  const findingCounts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of findings) findingCounts[f.severity]++;
-
-  const root = plan.root;
-  const period = root.period && typeof root.period === 'object' ? (root.period as Record<string, unknown>) : undefined;
-  return {
-    organisation: typeof root.organisation === 'string' ? root.organisation : '',
-    title: typeof root.title === 'string' ? root.title : '',
-    period: period ? { start: typeof period.start === 'string' ? period.start : undefined, end: typeof period.end === 'string' ? period.end : undefined } : undefined,
-    asOf: when.today,
-    asOfSource: when.todaySource,
-    totals,
-    objectives,
-    actions,
-    deadlinesByMonth,
-    overdue: actions.filter((a) => a.overdue).sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0)).map((a) => a.id),
-    dueSoon: actions.filter((a) => a.dueSoon).sort((a, b) => (a.daysUntilDue ?? 0) - (b.daysUntilDue ?? 0)).map((a) => a.id),
-    unowned: actions.filter((a) => a.unowned).map((a) => a.id),
-    owners: [...owners.values()].sort((a, b) => b.open - a.open || b.total - a.total || a.name.localeCompare(b.name)),
-    targets,
-    findings: findingCounts,
-  };
 }
 
 function isBenchmark(v: unknown): v is { value: number; label?: unknown } {

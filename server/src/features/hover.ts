@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { isScalar } from 'yaml';
-import { describeDue, formatUk, nodeSpan, parseDue, parseIsoDay } from '../core';
+import { DEFAULT_DUE_SOON_DAYS, describeDue, formatUk, nodeSpan, ownerLoad, parseDue, parseIsoDay, targetSummaries } from '../core';
 import { todayPhrase, type PlanContext } from './context';
 import { fieldDocumentation, schemaAt } from './schemaDocs';
 import { isOwnerRefPath, nodeAt, scalarText } from './yamlTree';
@@ -70,15 +70,20 @@ function dueText(ctx: PlanContext, value: unknown, path: (string | number)[]): s
   }
 }
 
+// Owner and target hovers read the plan model and today's date, never the
+// check's findings: hovering while someone types must not run the checks
+// before the pause.
+
 function ownerText(ctx: PlanContext, id: string): string {
   const model = ctx.model;
   const registered = model?.owners?.get(id);
-  const load = ctx.result.summary?.owners.find((o) => o.owner === id);
+  const today = parseIsoDay(ctx.today) as number;
+  const load = model ? ownerLoad(ctx.parsed, model, id, today, ctx.options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS) : undefined;
   const name = registered?.name ?? load?.name ?? id;
   const lines = [`**${name}**${name !== id ? ` (\`${id}\`)` : ''}`];
   if (model?.owners && !registered) lines.push(`\`${id}\` is not in the owners list of this plan.`);
   if (load) {
-    lines.push(`Holds ${load.open} open action${load.open === 1 ? '' : 's'}${load.overdue > 0 ? `, ${load.overdue} overdue` : ', none overdue'} (${load.total} in all), as at ${formatUk(ctx.result.today)}.`);
+    lines.push(`Holds ${load.open} open action${load.open === 1 ? '' : 's'}${load.overdue > 0 ? `, ${load.overdue} overdue` : ', none overdue'} (${load.total} in all), as at ${formatUk(ctx.today)}.`);
   } else {
     lines.push('Holds no actions in this plan.');
   }
@@ -88,7 +93,7 @@ function ownerText(ctx: PlanContext, id: string): string {
 function targetText(ctx: PlanContext, index: number): string | undefined {
   const model = ctx.model;
   const target = model?.targets.find((t) => t.index === index);
-  const summary = ctx.result.summary?.targets.find((t) => (target?.id !== undefined && t.id === target.id) || t.title === target?.data.title);
-  if (!summary) return undefined;
-  return `**${summary.title}**: ${summary.statusText}`;
+  if (!model || !target) return undefined;
+  const summary = targetSummaries(ctx.parsed, { ...model, targets: [target] }, parseIsoDay(ctx.today) as number)[0];
+  return summary ? `**${summary.title}**: ${summary.statusText}` : undefined;
 }
