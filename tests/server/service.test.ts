@@ -31,8 +31,35 @@ describe('document store', () => {
     assert.equal(store.parsesRun, 1, 'but the same parse');
     doc = TextDocument.update(doc, [{ text: '# edited\n', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], 2);
     store.context(doc, { localToday: '2024-01-15' })!.result;
-    assert.equal(store.parsesRun, 2);
+    assert.equal(store.parsesRun, 1, 'a comment line added: the edit is spliced into the last parse');
+    assert.equal(store.splicesRun, 1);
     assert.equal(store.checksRun, 3);
+  });
+
+  it('offers completion the last readable model while a line is half typed, without parsing the whole text again', () => {
+    const store = new PlanStore();
+    const options = { localToday: '2024-01-15' };
+    let doc = TextDocument.create('file:///p.eqplan.yaml', 'yaml', 1, PLAN);
+    const first = store.context(doc, options)!;
+    assert.ok(first.model);
+    assert.equal(store.parsesRun, 1);
+    // Typing a new field into an action: `s` alone on a line does not read as YAML.
+    const at = doc.positionAt(PLAN.indexOf('        rag: green'));
+    doc = TextDocument.update(doc, [{ text: '        s\n', range: { start: at, end: at } }], 2);
+    const typing = store.context(doc, options)!.typingModel;
+    assert.ok(typing, 'a model is offered');
+    assert.equal(typing.model.actions.length, first.model.actions.length);
+    assert.equal(store.parsesRun, 1, 'no whole-text parse for the half-typed line');
+    // The check (at the pause) parses the broken text once and reports the syntax problem.
+    assert.equal(store.context(doc, options)!.result.findings[0].rule, 'yaml-syntax');
+    assert.equal(store.parsesRun, 2);
+    // Finishing the field (`status: done`) reads again, and is spliced into the last readable parse.
+    doc = TextDocument.update(doc, [{ text: 'tatus: done', range: { start: { line: at.line, character: 9 }, end: { line: at.line, character: 9 } } }], 3);
+    const done = store.context(doc, options)!.typingModel;
+    assert.ok(done);
+    assert.equal(store.parsesRun, 2, 'spliced, not parsed whole');
+    assert.equal(store.splicesRun, 1);
+    assert.ok(done.model.actions.some((a) => a.status === 'done'));
   });
 
   it('gives no context for a document that is not a plan', () => {

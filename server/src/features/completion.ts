@@ -4,7 +4,7 @@
  * a new objective, action and target.
  */
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, type PlanModel } from '../core';
+import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, resolveToday, type PlanModel } from '../core';
 import { parse as parseYaml } from 'yaml';
 import type { PlanContext } from './context';
 import { cursorContext, type CursorContext } from './cursor';
@@ -13,7 +13,7 @@ import { enumValues, fieldDocumentation, OWNER_FIELDS, propertiesAt, requiredAt,
 const DATE_FIELDS = new Set(['date', 'asOf', 'start', 'end']);
 
 export function completion(ctx: PlanContext, position: Position): CompletionList {
-  const lines = ctx.parsed.text.split(/\r\n|\r|\n/);
+  const lines = ctx.text.split(/\r\n|\r|\n/);
   ctx = withModelWhileTyping(ctx, lines, position.line);
   const cursor = cursorContext(lines, position.line, position.character);
   const items: CompletionItem[] = [];
@@ -43,17 +43,24 @@ export function completion(ctx: PlanContext, position: Position): CompletionList
 }
 
 /**
- * While a line is half typed (`support: [`) the plan may not read as YAML;
- * the rest of the plan still has the owners and ids to offer, so read it
- * without the cursor's line.
+ * Completion reads the plan model (owners, action ids, the plan's asOf)
+ * without waiting for the whole text to be parsed: the store gives this
+ * version's model when an incremental parse makes it, else the model of the
+ * last version that read as a plan, because while a line is half typed
+ * (`support: [`) the plan may not read as YAML and parsing 10,000 lines on
+ * every keystroke would make typing lag. Only when no version has read yet
+ * is the text read again without the cursor's line.
  */
 function withModelWhileTyping(ctx: PlanContext, lines: string[], line: number): PlanContext {
-  if (ctx.model) return ctx;
-  const rest = lines.map((l, i) => (i === line ? '' : l)).join('\n');
-  const parsed = parsePlan(rest);
-  const model = parsed.readable ? buildModel(parsed) : undefined;
-  if (!model) return ctx;
-  return Object.create(ctx, { model: { value: model } }) as PlanContext;
+  let typing = ctx.typingModel;
+  if (!typing) {
+    const parsed = parsePlan(lines.map((l, i) => (i === line ? '' : l)).join('\n'));
+    const model = parsed.readable ? buildModel(parsed) : undefined;
+    if (model) typing = { model, parsed };
+  }
+  if (!typing) return ctx;
+  const { today, todaySource } = resolveToday(ctx.options, typing.model);
+  return Object.create(ctx, { model: { value: typing.model }, parsed: { value: typing.parsed }, today: { value: today }, todaySource: { value: todaySource } }) as PlanContext;
 }
 
 type Entry = (label: string, kind: CompletionItemKind, extra?: Partial<CompletionItem>) => CompletionItem;

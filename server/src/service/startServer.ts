@@ -56,6 +56,8 @@ export interface ServerHost {
   readmeUrl: string;
   /** The local date (tests fix it). */
   localToday?: () => string;
+  /** The document store (tests pass their own, to count the parses and checks that typing costs). */
+  store?: PlanStore;
 }
 
 /** Throws InvalidParams unless the params name a document. */
@@ -125,7 +127,7 @@ const CONFIG_RECHECK_MS = 1000;
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new PlanStore();
+  const store = host.store ?? new PlanStore();
   const disk = new DiskChecks();
   // Not every editor reports changed files (Neovim 0.7 does not): the resolver also looks at the disk itself, at most once a second.
   const configs = new ConfigResolver(undefined, undefined, { recheckAfterMs: CONFIG_RECHECK_MS, onChange: () => setImmediate(configFilesChanged) });
@@ -543,7 +545,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         const { options } = await optionsFor(uri);
         throwIfCancelled(token);
         const checked = disk.check(file, options);
-        if (checked) out.push(...workspaceSymbols(createPlanContext(uri, 0, checked.result.parsed, options, () => checked.result), query));
+        if (checked) out.push(...workspaceSymbols(createPlanContext(uri, 0, checked.result.parsed.text, options, { parsed: () => checked.result.parsed, check: () => checked.result }), query));
       }
       return out.slice(0, 1000);
     }),

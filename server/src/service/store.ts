@@ -4,8 +4,8 @@
  * served: `*.eqplan.yaml|yml`, and YAML whose top level has `eqplan: 1`.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkParsed, looksLikePlan, type CheckOptions, type CheckResult, type ParsedPlan } from '../core';
-import { reparsePlan } from '../core/reparse';
+import { buildModel, checkParsed, looksLikePlan, parsePlan, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
+import { trySplice } from '../core/reparse';
 import { createPlanContext, type PlanContext } from '../features/context';
 
 const PLAN_NAME = /\.eqplan\.ya?ml$/i;
@@ -33,24 +33,34 @@ interface Entry {
   isPlan: boolean;
   parsed?: ParsedPlan;
   /**
-   * The previous version's parse, kept until this version is parsed: an edit
-   * inside one action is then parsed incrementally (`reparsePlan`), which
-   * consumes it.
+   * The parse of the newest earlier version that read as a plan: the base
+   * for parsing this version incrementally (`trySplice`), and the model
+   * completion offers while this version does not read. A splice consumes
+   * it (its tree is reused), after which this version's parse takes over.
    */
-  previous?: ParsedPlan;
+  base?: ParsedPlan;
   check?: { key: string; result: CheckResult };
+}
+
+/** Can later versions be spliced into this parse? */
+function spliceable(parsed: ParsedPlan | undefined): parsed is ParsedPlan {
+  return !!parsed && parsed.readable && parsed.syntax.length === 0 && !!parsed.doc;
 }
 
 export class PlanStore {
   private readonly entries = new Map<string, Entry>();
+  /** The plan model of each parse, built once. */
+  private readonly models = new WeakMap<ParsedPlan, PlanModel | undefined>();
   /** Checks run (not served from cache): for tests and the benchmark. */
   checksRun = 0;
+  /** Whole texts parsed, and parses made by splicing an edit into the last one. */
   parsesRun = 0;
+  splicesRun = 0;
 
   private entry(doc: TextDocument): Entry {
     let e = this.entries.get(doc.uri);
     if (!e || e.version !== doc.version) {
-      e = { version: doc.version, isPlan: isPlanDocument(doc.uri, doc.languageId, doc.getText()), previous: e?.parsed ?? e?.previous };
+      e = { version: doc.version, isPlan: isPlanDocument(doc.uri, doc.languageId, doc.getText()), base: spliceable(e?.parsed) ? e.parsed : e?.base };
       this.entries.set(doc.uri, e);
     }
     return e;
@@ -60,15 +70,52 @@ export class PlanStore {
     return this.entry(doc).isPlan;
   }
 
-  /** The parse of the document's current version (parsed once). */
+  /** The parse of the document's current version (parsed once: by splicing the edit into the last parse when it can, else in full). */
   parsed(doc: TextDocument): ParsedPlan {
     const e = this.entry(doc);
-    if (!e.parsed) {
-      e.parsed = reparsePlan(e.previous, doc.getText());
-      e.previous = undefined;
-      this.parsesRun++;
+    return this.spliced(doc, e) ?? (e.parsed = this.countFull(parsePlan(doc.getText())));
+  }
+
+  /** The current version's parse if it exists or an incremental parse makes it; never a full parse. */
+  private spliced(doc: TextDocument, e: Entry): ParsedPlan | undefined {
+    if (!e.parsed && e.base) {
+      const spliced = trySplice(e.base, doc.getText());
+      if (spliced) {
+        e.parsed = spliced;
+        e.base = undefined;
+        this.splicesRun++;
+      }
     }
     return e.parsed;
+  }
+
+  private countFull(parsed: ParsedPlan): ParsedPlan {
+    this.parsesRun++;
+    return parsed;
+  }
+
+  /** The plan model of a parse (built once per parse). */
+  modelOf(parsed: ParsedPlan): PlanModel | undefined {
+    if (!this.models.has(parsed)) this.models.set(parsed, parsed.readable ? buildModel(parsed) : undefined);
+    return this.models.get(parsed);
+  }
+
+  /**
+   * The model to offer while someone types: the current version's when it
+   * reads as a plan (parsed incrementally when it can be), else the last
+   * readable version's, so a half-typed line costs no whole-text parse.
+   */
+  typingModel(doc: TextDocument): { model: PlanModel; parsed: ParsedPlan } | undefined {
+    const e = this.entry(doc);
+    const current = this.spliced(doc, e);
+    for (const parsed of [current, e.base]) {
+      const model = parsed ? this.modelOf(parsed) : undefined;
+      if (parsed && model) return { model, parsed };
+    }
+    // No version has read yet (the document was opened broken): the current parse it is.
+    const parsed = this.parsed(doc);
+    const model = this.modelOf(parsed);
+    return model ? { model, parsed } : undefined;
   }
 
   /** The check of the current version with these options (run once, on first use). */
@@ -88,11 +135,15 @@ export class PlanStore {
     return this.entries.get(doc.uri)?.version === doc.version && this.entries.get(doc.uri)?.check?.key === optionsKey(options);
   }
 
-  /** A feature context of the current version; undefined when the document is not a plan. */
+  /** A feature context of the current version; undefined when the document is not a plan. Nothing is parsed until a feature asks. */
   context(doc: TextDocument, options: CheckOptions): PlanContext | undefined {
     if (!this.isPlan(doc)) return undefined;
-    const version = doc.version;
-    return createPlanContext(doc.uri, version, this.parsed(doc), options, () => this.check(doc, options));
+    return createPlanContext(doc.uri, doc.version, doc.getText(), options, {
+      parsed: () => this.parsed(doc),
+      check: () => this.check(doc, options),
+      model: (parsed) => this.modelOf(parsed),
+      typing: () => this.typingModel(doc),
+    });
   }
 
   forget(uri: string): void {
