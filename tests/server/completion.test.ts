@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import { completion, yamlIdText } from '../../server/src/features/completion';
+import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { completion, successor, yamlIdText } from '../../server/src/features/completion';
 import { cursorContext } from '../../server/src/features/cursor';
 import { at, planAt, PLAN, withCursor } from './helpers';
 
@@ -129,6 +129,43 @@ describe('completion', () => {
     const target = items(PLAN + '  - |').find((i) => i.label === 'New target');
     assert.ok(target);
     assert.match((target.textEdit as { newText: string }).newText, /direction: \$\{4\|up,down\|\}/);
+  });
+
+  it('offers no new-item snippet inside the fields of an action or a target, where it would nest a list', () => {
+    const snippets = (marked: string) => items(marked).filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
+    assert.deepEqual(snippets(PLAN.replace('        rag: amber\n', '        rag: amber\n        |\n')), [], 'a blank line among an action\'s fields');
+    assert.deepEqual(snippets(PLAN.replace('        rag: amber\n', '        ra|g: amber\n')), [], 'in the middle of a key');
+    assert.deepEqual(snippets(PLAN.replace('    direction: up\n', '    direction: up\n    |\n')), [], 'a blank line among a target\'s fields');
+    // Where a new item can go, they are offered.
+    assert.deepEqual(snippets(PLAN.replace('  - id: P2', '      |\n  - id: P2')), ['New action']);
+    assert.deepEqual(snippets(PLAN.replace('  - id: P2', '      - |\n  - id: P2')), ['New action']);
+  });
+
+  it('gives a new objective the next free id in the plan\'s own style', () => {
+    const objectiveId = (plan: string) => {
+      const snippet = items(plan.replace('targets:', '  - |\ntargets:')).find((i) => i.label === 'New objective');
+      return /^id: \$\{1:([^}]*)\}/.exec((snippet?.textEdit as { newText: string }).newText)?.[1];
+    };
+    assert.equal(objectiveId(PLAN), 'P3');
+    assert.equal(objectiveId(PLAN.replace('id: P2', 'id: P4')), 'P5', 'P3 is not the next one after P4');
+    assert.equal(objectiveId(PLAN.replace('id: P1', 'id: P3')), 'P4', 'P1? no: after P3, P2 comes P3, taken, so P4');
+    assert.equal(objectiveId(PLAN.replace('id: P1', 'id: M1').replace('id: P2', 'id: M2')), 'M3');
+  });
+
+  it('counts ids on by their number or their letter, and never turns a word into another word', () => {
+    assert.deepEqual(['1a', 'MC9b', 'WF-03', '2.3', '7', 'A', 'PP-apprenticeships', 'x-sub', '1z', 'Z'].map(successor), ['1b', 'MC9c', 'WF-04', '2.4', '8', 'B', 'PP-apprenticeships-2', 'x-sub-2', '1z-2', 'Z-2']);
+    const words = PLAN.replace('id: 2a', 'id: PP-apprenticeships');
+    assert.deepEqual(labels(words.replace('        measure: Survey run\n', '        measure: Survey run\n      - id: |\n')), ['PP-apprenticeships-2']);
+  });
+
+  it('does not offer a list entry that the list already has', () => {
+    const flow = labels('eqplan: 1\nobjectives:\n  - id: P1\n    actions:\n      - id: 1a\n        characteristics: [age, |, race]');
+    assert.ok(flow.includes('disability'));
+    assert.ok(!flow.includes('age') && !flow.includes('race'), flow.join(', '));
+    const block = labels('eqplan: 1\nobjectives:\n  - id: P1\n    actions:\n      - id: 1a\n        characteristics:\n          - sex\n          - |\n          - "age"\n        rag: red');
+    assert.ok(block.includes('disability'));
+    assert.ok(!block.includes('sex') && !block.includes('age'), block.join(', '));
+    assert.deepEqual(labels(PLAN.replace('support: [hr]', 'support: [hr, |]')), ['equalities-team']);
   });
 
   it('replaces the word being typed', () => {

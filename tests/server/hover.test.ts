@@ -54,6 +54,16 @@ describe('hover', () => {
     assert.match(registry, /Holds 2 open actions/);
   });
 
+  it('says which actions an owner supports and which objectives they lead', () => {
+    const lead = hoverText(planAt('owner: equalities-team', 9));
+    assert.match(lead, /Leads objective `P1`\./);
+    const supporter = hoverText(PLAN.replace('  equalities-team: { name: Equalities Team }', '  equalities-team: { name: Equalities Team }\n  comms: { name: Communications }').replace('support: [hr]', 'support: [hr, co|mms]'));
+    assert.match(supporter, /\*\*Communications\*\*/);
+    assert.match(supporter, /Owns no actions in this plan\./);
+    assert.match(supporter, /Supports 1 open action: `1a`\./);
+    assert.doesNotMatch(supporter, /Holds no actions/);
+  });
+
   it('says where a target stands', () => {
     const text = hoverText(planAt('Workforce from ethnic', 3));
     assert.match(text, /Workforce from ethnic minority backgrounds\*\*: .+/);

@@ -23,6 +23,8 @@ export class TestClient {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly messages: string[] = [];
   readonly logs: string[] = [];
+  /** `$/logTrace` messages (after `$/setTrace`): what each parse and check cost. */
+  readonly traces: string[] = [];
   /** What `workspace/configuration` answers for the `eqplan` section. */
   settings: Record<string, unknown> = {};
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -43,6 +45,7 @@ export class TestClient {
     });
     this.connection.onNotification('window/showMessage', (p: unknown) => void this.messages.push((p as { message: string }).message));
     this.connection.onNotification('window/logMessage', (p: unknown) => void this.logs.push((p as { message: string }).message));
+    this.connection.onNotification('$/logTrace', (p: unknown) => void this.traces.push((p as { message: string }).message));
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);

@@ -5,7 +5,7 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { definition, prepareRename, references, rename } from '../../server/src/features/navigation';
 import { planSummary } from '../../server/src/features/summary';
-import { documentSymbols, workspaceSymbols } from '../../server/src/features/symbols';
+import { documentSymbols, rankWorkspaceSymbols, workspaceSymbols } from '../../server/src/features/symbols';
 import { at, PLAN, planAt } from './helpers';
 
 const lineOf = (needle: string) => PLAN.slice(0, PLAN.indexOf(needle)).split('\n').length - 1;
@@ -28,6 +28,14 @@ describe('symbols', () => {
     const found = workspaceSymbols(ctx, 'survey');
     assert.deepEqual(found.map((s) => s.name), ['2a Run the staff survey']);
     assert.equal(found[0].containerName, 'P2');
+  });
+
+  it('lists the best matches first: the id itself, then ids and words that start with the query, then the rest', () => {
+    const { ctx } = at(PLAN + '|');
+    const names = workspaceSymbols(ctx, 'P2').map((s) => s.name);
+    assert.equal(names[0], 'P2 An inclusive workforce');
+    assert.deepEqual(['1a', 'inclusive', 'xyz'].map((q) => workspaceSymbols(ctx, q)[0]?.name), ['1a Deliver EIA workshops', 'P2 An inclusive workforce', undefined]);
+    assert.deepEqual(rankWorkspaceSymbols('work', ['a network', 'b work', 'work c', 'wxoxrxk'].map((name) => ({ name, kind: 1, location: { uri: 'u' } }))).map((s) => s.name), ['work c', 'b work', 'a network', 'wxoxrxk']);
   });
 });
 

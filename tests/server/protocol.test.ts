@@ -83,6 +83,19 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.ok(published.diagnostics.length > 0);
   });
 
+  it('gives a closed plan its findings on disk again, without an empty list in between', async () => {
+    const file = path.join(workspace, 'plans', 'northfield.eqplan.yaml');
+    const uri = pathToFileURL(file).href;
+    const onDisk = await client.waitForDiagnostics((p) => p.uri === uri);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: `# opened\n${readFileSync(file, 'utf8')}` } });
+    await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+    const from = client.diagnosticsFor(uri).length;
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const next = await client.waitForDiagnostics((p) => p.uri === uri && client.diagnosticsFor(uri).indexOf(p) >= from);
+    assert.equal(next.diagnostics.length, onDisk.diagnostics.length, 'the first publication after closing is the file on disk, not an empty list');
+    assert.equal(next.version, undefined);
+  });
+
   it('publishes diagnostics on open that equal `eqplan check --format json` and checkPlan for the same date', async () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: SAMPLE_URI, languageId: 'yaml', version, text: sampleText } });
     const published = await client.waitForDiagnostics((p) => p.uri === SAMPLE_URI && p.version === 1);
@@ -179,23 +192,35 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.equal(await client.connection.sendRequest('eqplan/summary', { uri: 'file:///nowhere.eqplan.yaml' }), null);
   });
 
-  it('makes one check per pause when typing 100 characters quickly', async () => {
+  it('makes one check per pause when typing 100 characters quickly, with symbols, folding, lenses and hovers asked for as it goes', async () => {
     const uri = pathToFileURL(path.join(workspace, 'typing.eqplan.yaml')).href;
     let text = readFileSync(path.join(REPO, 'samples', 'northfield-improvement-plan.eqplan.yaml'), 'utf8');
     let v = 1;
+    await client.connection.sendNotification('$/setTrace', { value: 'messages' });
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: v, text } });
     await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
     const from = client.diagnosticsFor(uri).length;
+    const checksFrom = client.traces.length;
     text = `#${text}`;
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++v }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }] });
+    // As VS Code does after changes: outline, folding, lenses; and a hover now and then.
+    const asked: Promise<unknown>[] = [];
     for (let i = 0; i < 99; i++) {
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++v }, contentChanges: [{ range: { start: { line: 0, character: 1 + i }, end: { line: 0, character: 1 + i } }, text: 'x' }] });
+      if (i % 10 === 0) {
+        for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeLens']) asked.push(client.connection.sendRequest(method, { textDocument: { uri } }));
+        asked.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(text, 'due: ', 6) }));
+      }
     }
     const last = await client.waitForDiagnostics((p) => p.uri === uri && p.version === v);
+    await Promise.all(asked);
     assert.equal(v, 101);
     const during = client.diagnosticsFor(uri).slice(from);
     assert.deepEqual(during.map((p) => p.version), [101], 'one publication, for the last version');
     assert.ok(last.diagnostics.length > 0);
+    const checks = client.traces.slice(checksFrom).filter((t) => t.startsWith(`eqplan: check of ${uri} `));
+    assert.deepEqual(checks.map((t) => /version (\d+)/.exec(t)?.[1]), ['101'], `one check, of the last version (the server's trace: ${checks.join('; ')})`);
+    await client.connection.sendNotification('$/setTrace', { value: 'off' });
   });
 
   it('answers completion and hover on a 10,000-line plan while its check is pending', async () => {

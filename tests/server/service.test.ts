@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Debouncer } from '../../server/src/features/diagnostics';
+import { Debouncer } from '../../server/src/service/debouncer';
 import { readSettings } from '../../server/src/service/settings';
 import { isPlanDocument, optionsKey, PlanStore } from '../../server/src/service/store';
 import { PLAN } from './helpers';
@@ -136,6 +136,37 @@ describe('debouncer', () => {
     const waiting = debouncer.whenSettled('gone');
     debouncer.cancel('gone');
     await Promise.all([closed, waiting]);
+  });
+
+  it('does not take a busy server for a pause: edits that waited unread while it was busy still restart the timer', async () => {
+    const debouncer = new Debouncer(20);
+    const runs: string[] = [];
+    debouncer.schedule('doc', () => runs.push('stale version'));
+    // The editor's next edit reaches the server as a message read after the timers have run (jsonrpc reads one message per setImmediate)...
+    setImmediate(() => setImmediate(() => debouncer.schedule('doc', () => runs.push('newest version'))));
+    // ...because the server is busy (a whole parse of a large plan) for longer than the delay.
+    const busyUntil = Date.now() + 150;
+    while (Date.now() < busyUntil) {
+      // busy
+    }
+    await debouncer.whenSettled('doc');
+    assert.deepEqual(runs, ['newest version']);
+  });
+
+  it('still runs the task when the server stays busy, rather than never', async () => {
+    const debouncer = new Debouncer(5);
+    const ran = new Promise<void>((resolve) => debouncer.schedule('doc', resolve));
+    const busy = setInterval(() => {
+      const until = Date.now() + Debouncer.LATE_MS + 20;
+      while (Date.now() < until) {
+        // busy
+      }
+    }, 1);
+    try {
+      await ran;
+    } finally {
+      clearInterval(busy);
+    }
   });
 
   it('cancels', () => {

@@ -102,9 +102,10 @@ describe('language server: typing into a 10,000-line plan', function () {
     const parses = store.parsesRun;
     const checks = store.checksRun;
     const anchor = '        characteristics: [race, disability]\n';
-    const offset = text.indexOf(anchor, text.indexOf('workshop series 700 ')) + anchor.length;
-    // `        support: [` : until the colon the line does not read as YAML.
-    const { completions } = await type(offset, '        support: [', false);
+    // A new line after the anchor: `        support: [` ; until the colon the line does not read as YAML.
+    const typed = '\n        support: [';
+    const offset = text.indexOf(anchor, text.indexOf('workshop series 700 ')) + anchor.length - 1 + typed.length;
+    const { completions } = await type(offset - typed.length, typed, false);
     const last = completions[completions.length - 1];
     assert.deepEqual(
       last.items.map((i) => i.label).filter((l) => ['hr', 'equalities-team', 'comms'].includes(l)).sort(),
@@ -113,8 +114,17 @@ describe('language server: typing into a 10,000-line plan', function () {
     );
     assert.equal(store.parsesRun, parses, 'no keystroke parsed the whole text');
     assert.equal(store.checksRun, checks, 'no check ran while typing');
-    // A hover needs this version's own tree: the half-typed text is parsed whole, once.
-    await client.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(text, offset + 10) });
-    assert.equal(store.parsesRun, parses + 1, 'one whole parse for this version, shared with its check at the pause');
+    // Hovers read the last version that did read, mapped across the half-typed line: nothing at the line itself, the right field and range after it.
+    const onTyped = await client.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(text, offset - 5) });
+    assert.equal(onTyped, null, 'no hover on the text being typed');
+    const rag = text.indexOf('rag:', offset);
+    const after = (await client.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(text, rag + 1) })) as Hover;
+    assert.match((after.contents as { value: string }).value, /RAG|red, amber or green/i);
+    assert.deepEqual(after.range?.start, positionOf(text, rag), 'the range is where the key is in the text as typed');
+    assert.equal(store.parsesRun, parses, 'the hovers parsed nothing whole');
+    // The pause: one whole parse (the line reads as nothing yet, so no splice) and one check.
+    await waitFor(() => published.some((p) => p.version === version));
+    assert.equal(store.parsesRun, parses + 1, 'one whole parse, at the pause');
+    assert.equal(store.checksRun, checks + 1, 'one check, at the pause');
   });
 });

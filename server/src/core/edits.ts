@@ -48,13 +48,24 @@ export class PlanEdits {
    * of a flow mapping).
    */
   addField(mapPath: NodePath, key: string, valueText: string): TextEdit | undefined {
-    const map = findNode(this.parsed.doc, mapPath)?.node;
+    const found = findNode(this.parsed.doc, mapPath);
+    const map = found?.node;
+    const entry = valueText === '' ? `${key}:` : `${key}: ${valueText}`;
+    if (isMap(map) && map.items.length === 0 && map.flow) {
+      // `owners: {}`: the first entry, written as a block under the key.
+      const braces = nodeSpan(map);
+      const holder = found?.pair ? keySpan(found.pair) : undefined;
+      if (!braces || !holder) return undefined;
+      const colon = this.parsed.text.indexOf(':', holder[1]);
+      if (colon < 0 || colon > braces[0]) return undefined;
+      const indent = ' '.repeat(this.parsed.lines.positionAt(holder[0]).character + 2);
+      return this.edit(colon + 1, braces[1] - colon - 1, `${this.eol}${indent}${entry}`);
+    }
     if (!isMap(map) || map.items.length === 0) return undefined;
     const last = map.items[map.items.length - 1];
     const lastEnd = this.ownSpan(last.value)?.[1] ?? nodeSpan(last.key)?.[1];
     const firstKey = nodeSpan(map.items[0].key);
     if (lastEnd === undefined || !firstKey) return undefined;
-    const entry = valueText === '' ? `${key}:` : `${key}: ${valueText}`;
     if (map.flow) return this.edit(lastEnd, 0, `, ${entry}`);
     const indent = ' '.repeat(this.parsed.lines.positionAt(firstKey[0]).character);
     const line = this.parsed.lines.positionAt(lastEnd).line;

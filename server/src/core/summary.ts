@@ -223,7 +223,7 @@ export function targetSummaries(parsed: ParsedPlan, plan: PlanModel, today: numb
       detail = `${withUnit(assessment.actualSinceLastPassed.value, unit)} against ${describePoint(t, assessment.lastPassed)}`;
     } else if (assessment.offTrack) {
       status = 'off-track';
-      detail = `${withUnit(assessment.offTrack.actual.value, unit)} where ${withUnit(assessment.offTrack.expected, unit)} was expected, on the way to ${describePoint(t, assessment.offTrack.next)}`;
+      detail = `${withUnit(assessment.offTrack.actual.value, unit)} on ${formatUk(assessment.offTrack.actual.date)}, where ${withUnit(assessment.offTrack.expected, unit)} was expected, on the way to ${describePoint(t, assessment.offTrack.next)}`;
     } else if (assessment.noData && assessment.lastPassed) {
       status = 'no-data';
       detail = describePoint(t, assessment.lastPassed);

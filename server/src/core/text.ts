@@ -69,3 +69,32 @@ export class LineIndex {
     return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 }
+
+/** Maps offsets between two versions of a text that differ in one region (see `textShift`). */
+export interface TextShift {
+  /** The offset in the old text of an offset in the new one; undefined inside the changed region. */
+  toOld(offset: number): number | undefined;
+  /** The offset in the new text of an offset in the old one; undefined inside the changed region. */
+  toNew(offset: number): number | undefined;
+}
+
+/**
+ * The one region where `newText` differs from `oldText` (their longest common
+ * start and end), as a map between their offsets. While someone types, the
+ * editor can read the last parse that made sense everywhere outside the line
+ * being typed. Linear in the length of the texts; no parse.
+ */
+export function textShift(oldText: string, newText: string): TextShift {
+  const shortest = Math.min(oldText.length, newText.length);
+  let head = 0;
+  while (head < shortest && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shortest - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  const oldEnd = oldText.length - tail;
+  const newEnd = newText.length - tail;
+  const delta = newText.length - oldText.length;
+  return {
+    toOld: (offset) => (offset <= head ? offset : offset >= newEnd ? offset - delta : undefined),
+    toNew: (offset) => (offset <= head ? offset : offset >= oldEnd ? offset + delta : undefined),
+  };
+}

@@ -7,7 +7,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type 
 import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, resolveToday, type PlanModel } from '../core';
 import { parse as parseYaml } from 'yaml';
 import type { PlanContext } from './context';
-import { cursorContext, type CursorContext } from './cursor';
+import { cursorContext, entriesAlreadyInList, type CursorContext } from './cursor';
 import { enumValues, fieldDocumentation, OWNER_FIELDS, propertiesAt, requiredAt, schemaAt, valueShape } from './schemaDocs';
 
 const DATE_FIELDS = new Set(['date', 'asOf', 'start', 'end']);
@@ -36,10 +36,14 @@ export function completion(ctx: PlanContext, position: Position): CompletionList
   } else {
     items.push(...keyItems(ctx, cursor, entry));
     const last = cursor.path[cursor.path.length - 1];
-    if (last === '*') items.push(...snippetItems(ctx, cursor.path.slice(0, -1), cursor, cursor.onDashLine, range));
-    else if (valueShape(schemaAt(cursor.path)) === 'list-of-fields') items.push(...snippetItems(ctx, cursor.path, cursor, false, range));
+    // Inside an item's fields (`        |` under `- id: 1a`) a new item cannot go: a snippet there would nest a list in the item.
+    if (last === '*') {
+      if (cursor.onDashLine) items.push(...snippetItems(ctx, cursor.path.slice(0, -1), cursor, true, range));
+    } else if (valueShape(schemaAt(cursor.path)) === 'list-of-fields') items.push(...snippetItems(ctx, cursor.path, cursor, false, range));
   }
-  return { isIncomplete: false, items };
+  // A list's entries are not offered again (`characteristics: [age, |` offers no second `age`).
+  const listed = entriesAlreadyInList(lines, position.line, position.character, cursor);
+  return { isIncomplete: false, items: listed.size > 0 ? items.filter((i) => !listed.has(i.label)) : items };
 }
 
 /**
@@ -130,13 +134,25 @@ function dueItems(today: string, entry: Entry): CompletionItem[] {
   ];
 }
 
-/** The next id after `id` in its own pattern: 1a -> 1b, 2.3 -> 2.4, WF-03 -> WF-04, 7 -> 8. */
-function successor(id: string): string {
+/**
+ * The next id after `id` in its own pattern: 1a -> 1b, MC9b -> MC9c, 2.3 -> 2.4,
+ * WF-03 -> WF-04, 7 -> 8, A -> B. A letter is counted on only where it
+ * numbers the item (after a digit, or alone): `PP-apprenticeships` becomes
+ * `PP-apprenticeships-2`, never `PP-apprenticeshipt`.
+ */
+export function successor(id: string): string {
   const num = /^(.*?)(\d+)$/.exec(id);
   if (num) return num[1] + String(Number(num[2]) + 1).padStart(num[2].length, '0');
-  const letter = /^(.*?)([a-y])$/i.exec(id);
+  const letter = /^(.*\d|)([a-y])$/i.exec(id);
   if (letter) return letter[1] + String.fromCharCode(letter[2].charCodeAt(0) + 1);
   return `${id}-2`;
+}
+
+/** The first id after `last` (in its pattern) that no item uses yet; `fallback` when there is no `last`. */
+function nextFreeId(last: string | undefined, used: Set<string>, fallback: string): string {
+  let candidate = last ? successor(last) : fallback;
+  for (let i = 0; i < 1000 && used.has(candidate); i++) candidate = successor(candidate);
+  return candidate;
 }
 
 /**
@@ -165,9 +181,15 @@ export function nextActionId(model: PlanModel | undefined, objectiveIndex?: numb
   const objective = objectiveIndex !== undefined ? model?.objectives.find((o) => o.index === objectiveIndex) : undefined;
   const pool = objective?.actions.length ? objective.actions : (model?.actions ?? []);
   const last = [...pool].reverse().find((a) => a.id)?.id;
-  let candidate = last ? successor(last) : `${(objectiveIndex ?? 0) + 1}a`;
-  for (let i = 0; i < 1000 && used.has(candidate); i++) candidate = successor(candidate);
-  return candidate;
+  return nextFreeId(last, used, `${(objectiveIndex ?? 0) + 1}a`);
+}
+
+/** A free objective id that follows the plan's last objective id (P1, P2 -> P3; M3 -> M4); P1 in a plan with none. */
+export function nextObjectiveId(model: PlanModel | undefined): string {
+  const objectives = model?.objectives ?? [];
+  const used = new Set(objectives.map((o) => o.id).filter((x): x is string => !!x));
+  const last = [...objectives].reverse().find((o) => o.id)?.id;
+  return nextFreeId(last, used, `P${objectives.length + 1}`);
 }
 
 function snippetItems(ctx: PlanContext, listPath: string[], cursor: CursorContext, dashTyped: boolean, range: { start: Position; end: Position }): CompletionItem[] {
@@ -190,8 +212,9 @@ function snippetItems(ctx: PlanContext, listPath: string[], cursor: CursorContex
     sortText: 'zz',
   });
   if (listKey === 'objectives') {
-    const nextObjective = `P${(model?.objectives.length ?? 0) + 1}`;
-    return [snippet('New objective', 'An objective with one action', [`id: \${1:${nextObjective}}`, 'title: ${2:What the objective is}', 'actions:', `  - id: \${3:${(model?.objectives.length ?? 0) + 1}a}`, `    action: \${4:What will be done}`, `    owner: \${5:${firstOwner}}`, `    due: \${6:${quarter}}`, '    rag: ${7|green,amber,red|}', '    measure: ${8:How success will be measured}'])];
+    const nextObjective = snippetText(yamlIdText(nextObjectiveId(model)));
+    const firstAction = snippetText(yamlIdText(nextFreeId(undefined, new Set((model?.actions ?? []).map((a) => a.id ?? '')), `${(model?.objectives.length ?? 0) + 1}a`)));
+    return [snippet('New objective', 'An objective with one action', [`id: \${1:${nextObjective}}`, 'title: ${2:What the objective is}', 'actions:', `  - id: \${3:${firstAction}}`, `    action: \${4:What will be done}`, `    owner: \${5:${firstOwner}}`, `    due: \${6:${quarter}}`, '    rag: ${7|green,amber,red|}', '    measure: ${8:How success will be measured}'])];
   }
   if (listKey === 'actions') {
     const objectiveIndex = lineObjectiveIndex(ctx, range.start.line);

@@ -152,3 +152,43 @@ export function cursorContext(lines: readonly string[], line: number, character:
   }
   return { ...base, path: mapPath, kind: 'key', word, wordStart, siblings: siblingKeys(lines, line, s.keyColumn, onDashLine) };
 }
+
+function unquote(text: string): string {
+  const t = text.trim();
+  return /^(["']).*\1$/.test(t) ? t.slice(1, -1) : t;
+}
+
+/**
+ * The entries a list already has around the cursor, not counting the one
+ * being typed: `[age, ra|ce, sex]` -> age, sex; or the other `- entry` lines
+ * of a block list. Completion leaves them out, so `age` is not offered twice.
+ */
+export function entriesAlreadyInList(lines: readonly string[], line: number, character: number, cursor: CursorContext): Set<string> {
+  const found = new Set<string>();
+  const text = lines[line] ?? '';
+  if (cursor.inFlowList) {
+    const open = text.lastIndexOf('[', character - 1);
+    const close = text.indexOf(']', character);
+    const inside = text.slice(open + 1, close < 0 ? text.length : close);
+    let at = open + 1;
+    for (const part of inside.split(',')) {
+      const typing = character >= at && character <= at + part.length;
+      if (!typing && part.trim()) found.add(unquote(part));
+      at += part.length + 1;
+    }
+    return found;
+  }
+  if (cursor.kind !== 'item') return found;
+  const dash = shape(text.slice(0, character))?.dashColumn ?? -1;
+  if (dash < 0) return found;
+  for (const step of [-1, 1]) {
+    for (let l = line + step; l >= 0 && l < lines.length; l += step) {
+      const s = shape(lines[l]);
+      if (!s) continue;
+      if (s.indent < dash) break;
+      if (s.indent === dash && s.dashColumn === dash && s.rest.trim() && !/:(\s|$)/.test(s.rest)) found.add(unquote(s.rest.replace(/\s+#.*$/, '')));
+      else if (s.indent === dash) break;
+    }
+  }
+  return found;
+}

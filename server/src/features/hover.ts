@@ -84,10 +84,27 @@ function ownerText(ctx: PlanContext, id: string): string {
   if (model?.owners && !registered) lines.push(`\`${id}\` is not in the owners list of this plan.`);
   if (load) {
     lines.push(`Holds ${load.open} open action${load.open === 1 ? '' : 's'}${load.overdue > 0 ? `, ${load.overdue} overdue` : ', none overdue'} (${load.total} in all), as at ${formatUk(ctx.today)}.`);
-  } else {
-    lines.push('Holds no actions in this plan.');
   }
+  const supported = (model?.actions ?? []).filter((a) => a.open && listedIn(a.data.support, id));
+  const led = (model?.objectives ?? []).filter((o) => listedIn(o.data.lead, id));
+  if (supported.length > 0) lines.push(`Supports ${supported.length} open action${supported.length === 1 ? '' : 's'}: ${idList(supported.map((a) => a.id ?? a.label))}.`);
+  if (led.length > 0) lines.push(`Leads objective${led.length === 1 ? '' : 's'} ${idList(led.map((o) => o.id ?? o.label))}.`);
+  if (!load && supported.length === 0 && led.length === 0) lines.push('Holds no actions in this plan.');
+  else if (!load) lines.push('Owns no actions in this plan.');
   return lines.join('\n\n');
+}
+
+/** Does an owner field (`support: [hr, it]`, `lead: hr`) name this id? */
+function listedIn(value: unknown, id: string): boolean {
+  const entries = Array.isArray(value) ? value : [value];
+  return entries.some((v) => (typeof v === 'string' || typeof v === 'number') && String(v).trim() === id);
+}
+
+/** "1a, 1b and 2c" (the first ten, then "and N more"). */
+function idList(ids: string[]): string {
+  const shown = ids.slice(0, 10).map((i) => `\`${i}\``);
+  if (ids.length > 10) return `${shown.join(', ')} and ${ids.length - 10} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown.join('');
 }
 
 function targetText(ctx: PlanContext, index: number): string | undefined {

@@ -77,7 +77,32 @@ export function matchesQuery(query: string, name: string): boolean {
   return i >= q.length;
 }
 
-/** Objectives, actions and targets of one plan that match a query, as workspace symbols. */
+/**
+ * How well a symbol's name matches a query, best first: 0 the id itself, 1 an
+ * id that starts with it, 2 a word that starts with it, 3 the text anywhere,
+ * 4 its letters in order. Editors such as Neovim show the list in the
+ * server's order, so `P2` must put objective P2 before action 1c.
+ */
+export function matchRank(query: string, name: string): number {
+  const q = query.toLowerCase().trim();
+  if (!q) return 0;
+  const n = name.toLowerCase();
+  if (n === q || n.startsWith(`${q} `)) return 0;
+  if (n.startsWith(q)) return 1;
+  const at = n.indexOf(q);
+  if (at > 0 && /[^a-z0-9]/.test(n[at - 1])) return 2;
+  return at >= 0 ? 3 : 4;
+}
+
+/** Workspace symbols (of one plan or many) in order of how well they match the query; the order is otherwise kept. */
+export function rankWorkspaceSymbols(query: string, symbols: WorkspaceSymbol[]): WorkspaceSymbol[] {
+  return symbols
+    .map((s, i) => ({ s, i, rank: matchRank(query, s.name) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.s);
+}
+
+/** Objectives, actions and targets of one plan that match a query, as workspace symbols, best match first. */
 export function workspaceSymbols(ctx: PlanContext, query: string): WorkspaceSymbol[] {
   const out: WorkspaceSymbol[] = [];
   const visit = (symbols: DocumentSymbol[], container?: string) => {
@@ -88,5 +113,5 @@ export function workspaceSymbols(ctx: PlanContext, query: string): WorkspaceSymb
     }
   };
   visit(documentSymbols(ctx));
-  return out;
+  return rankWorkspaceSymbols(query, out);
 }

@@ -38,13 +38,14 @@ import { codeActions, FIX_ALL_KIND } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
 import { completion } from '../features/completion';
 import type { PlanContext } from '../features/context';
-import { Debouncer, diagnostics, ruleDocsLink, toDiagnostic, type RuleDocsLink } from '../features/diagnostics';
+import { diagnostics, ruleDocsLink, toDiagnostic, type RuleDocsLink } from '../features/diagnostics';
+import { Debouncer } from './debouncer';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlayHints';
 import { definition, prepareRename, references, rename } from '../features/navigation';
 import { planSummary } from '../features/summary';
-import { documentSymbols, workspaceSymbols } from '../features/symbols';
+import { documentSymbols, rankWorkspaceSymbols, workspaceSymbols } from '../features/symbols';
 import { SummaryRequest, type SummaryParams } from '../protocol';
 import { DEFAULT_DEBOUNCE_MS, readSettings, type EqplanSettings } from './settings';
 import { optionsKey, PlanStore } from './store';
@@ -127,7 +128,8 @@ const CONFIG_RECHECK_MS = 1000;
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const store = host.store ?? new PlanStore();
+  // What each parse and check cost, for `$/setTrace` clients (VS Code: "eqplan.trace.server": "messages").
+  const store = host.store ?? new PlanStore((work) => connection.tracer.log(`eqplan: ${work.kind} of ${work.uri} version ${work.version} took ${work.ms.toFixed(1)} ms`));
   const disk = new DiskChecks();
   // Not every editor reports changed files (Neovim 0.7 does not): the resolver also looks at the disk itself, at most once a second.
   const configs = new ConfigResolver(undefined, undefined, { recheckAfterMs: CONFIG_RECHECK_MS, onChange: () => setImmediate(configFilesChanged) });
@@ -216,17 +218,33 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   /**
-   * The context of the open document's current version. Waiting for its
+   * The open plan's current version and its options. Waiting for its
    * options is where a queued request gets time to be cancelled, so a
    * cancelled request stops here, before the parse and the check.
    */
-  const contextFor = async (uri: string, token?: CancellationToken): Promise<PlanContext | undefined> => {
+  const planFor = async (uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; options: CheckOptions } | undefined> => {
     const doc = documents.get(uri);
     if (!doc || !store.isPlan(doc)) return undefined;
     const { options } = await optionsFor(uri);
     throwIfCancelled(token);
     const current = documents.get(uri);
-    return current ? store.context(current, options) : undefined;
+    return current && store.isPlan(current) ? { doc: current, options } : undefined;
+  };
+
+  const contextFor = async (uri: string, token?: CancellationToken): Promise<PlanContext | undefined> => {
+    const plan = await planFor(uri, token);
+    return plan ? store.context(plan.doc, plan.options) : undefined;
+  };
+
+  /**
+   * The context once typing has paused. Requests that read the whole parse or
+   * the check (code actions, symbols, folding, code lens, inlay hints, the
+   * summary) wait for the pause rather than parse or check every version
+   * typed on the way; editors ask again, or cancel, when the text changes.
+   */
+  const settledContextFor = async (uri: string, token?: CancellationToken): Promise<PlanContext | undefined> => {
+    await debouncer.whenSettled(uri);
+    return contextFor(uri, token);
   };
 
   // ------------------------------------------------------------------ push diagnostics
@@ -268,6 +286,21 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   const workspacePlanFiles = (): string[] => (planFiles ??= findPlanFiles(folders));
 
+  /**
+   * Checks one plan on disk and pushes its findings, unless it is open by
+   * then or `stillWanted` says the run was overtaken. Returns whether it
+   * pushed anything.
+   */
+  const pushDiskFile = async (file: string, stillWanted: () => boolean = () => true): Promise<boolean> => {
+    const { options } = await optionsFor(pathToUri(file));
+    if (!stillWanted() || openPaths().has(file)) return false;
+    const checked = disk.check(file, options);
+    if (!checked) return false;
+    pushedDisk.add(file);
+    publish(pathToUri(file), checked.result.findings.map((f) => toDiagnostic(f, docsLink)));
+    return true;
+  };
+
   /** Pushes diagnostics for the plans in the workspace that are not open, a file at a time so requests are answered in between. */
   let workspaceRun = 0;
   const pushWorkspaceDiagnostics = () => {
@@ -280,14 +313,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (run !== workspaceRun || i >= files.length) return;
       const file = files[i++];
       if (!open.has(file)) {
-        void optionsFor(pathToUri(file))
-          .then(({ options }) => {
-            if (run !== workspaceRun || openPaths().has(file)) return;
-            const checked = disk.check(file, options);
-            if (!checked) return;
-            pushedDisk.add(file);
-            publish(pathToUri(file), checked.result.findings.map((f) => toDiagnostic(f, docsLink)));
-          })
+        void pushDiskFile(file, () => run === workspaceRun)
           .catch((e) => logError('checking the workspace', e))
           .finally(() => setImmediate(step));
       } else {
@@ -418,8 +444,6 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ------------------------------------------------------------------ documents
 
-  /** When each open document last changed (not counting opening it), for pull clients' pauses. */
-  const lastEdit = new Map<string, number>();
   const openedVersion = new Map<string, number>();
 
   documents.onDidOpen((e) => {
@@ -428,28 +452,41 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   documents.onDidChangeContent((e) => {
-    if (openedVersion.get(e.document.uri) !== e.document.version) lastEdit.set(e.document.uri, Date.now());
-    if (pullDiagnostics) return;
     const uri = e.document.uri;
-    // Read the settings now so the debounce delay is the document's own.
+    // Opening is not typing: a pull client's first request is answered at once.
+    if (pullDiagnostics && openedVersion.get(uri) === e.document.version) return;
+    // Push clients get the check at the pause; pull clients' requests wait for it (`whenSettled`).
+    const task = pullDiagnostics ? () => undefined : () => void validate(uri).catch((err) => logError('checking', err));
+    // Read the settings first so the debounce delay is the document's own.
     void settingsFor(uri)
       .catch(() => undefined)
-      .then(() => debouncer.schedule(uri, () => void validate(uri).catch((err) => logError('checking', err))));
+      .then(() => debouncer.schedule(uri, task));
   });
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     debouncer.cancel(uri);
     store.forget(uri);
-    lastEdit.delete(uri);
     openedVersion.delete(uri);
     settingsCache.delete(uri);
     if (pullDiagnostics) return;
     published.delete(uri);
-    publish(uri, []);
-    // A plan on disk in the workspace goes back to its on-disk diagnostics.
+    // A plan on disk in the workspace goes straight back to its on-disk diagnostics (no empty list in between, so its problems do not blink).
     const file = uriToPath(uri);
-    if (file && folders.length > 0 && workspacePlanFiles().includes(file)) pushWorkspaceDiagnostics();
+    const onDisk = !!file && folders.length > 0 && workspacePlanFiles().includes(file);
+    // (Clear it under the editor's own URI when that is spelt differently from the one the disk check publishes under.)
+    if (!onDisk || pathToUri(file) !== uri) {
+      publish(uri, []);
+      if (!onDisk) return;
+    }
+    void pushDiskFile(file)
+      .then((pushed) => {
+        if (!pushed && !documents.get(uri)) publish(uri, []);
+      })
+      .catch((e) => {
+        logError('checking the workspace', e);
+        publish(uri, []);
+      });
   });
 
   // ------------------------------------------------------------------ pull diagnostics
@@ -458,11 +495,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     guard<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const uri = requireUri(params);
       // Pull clients ask after every keystroke; answer once typing pauses, as pushed diagnostics are debounced.
-      const { settings } = await optionsFor(uri);
-      for (;;) {
-        const wait = (lastEdit.get(uri) ?? 0) + settings.debounceMs - Date.now();
-        if (wait <= 0) break;
-        await new Promise((resolve) => setTimeout(resolve, wait));
+      if (debouncer.isPending(uri)) {
+        await debouncer.whenSettled(uri);
         if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being checked.', { retriggerRequest: true });
       }
       const ctx = await contextFor(uri, token);
@@ -507,8 +541,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     guard('hover', null, async (params, token) => {
       const uri = requireUri(params);
       const position = requirePosition(params);
-      const ctx = await contextFor(uri, token);
-      return ctx ? hover(ctx, position) : null;
+      const plan = await planFor(uri, token);
+      return plan ? store.answerQuickly(plan.doc, plan.options, position, hover) : null;
     }),
   );
 
@@ -516,14 +550,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     guard('code actions', null, async (params, token) => {
       const uri = requireUri(params);
       requireCodeActionContext(params);
-      const ctx = await contextFor(uri, token);
+      const ctx = await settledContextFor(uri, token);
       return ctx ? codeActions(ctx, params) : null;
     }),
   );
 
   connection.onDocumentSymbol(
     guard('document symbols', null, async (params, token) => {
-      const ctx = await contextFor(requireUri(params), token);
+      const ctx = await settledContextFor(requireUri(params), token);
       return ctx ? documentSymbols(ctx) : null;
     }),
   );
@@ -547,7 +581,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         const checked = disk.check(file, options);
         if (checked) out.push(...workspaceSymbols(createPlanContext(uri, 0, checked.result.parsed.text, options, { parsed: () => checked.result.parsed, check: () => checked.result }), query));
       }
-      return out.slice(0, 1000);
+      return rankWorkspaceSymbols(query, out).slice(0, 1000);
     }),
   );
 
@@ -586,7 +620,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onFoldingRanges(
     guard('folding ranges', null, async (params, token) => {
-      const ctx = await contextFor(requireUri(params), token);
+      const ctx = await settledContextFor(requireUri(params), token);
       return ctx ? foldingRanges(ctx) : null;
     }),
   );
@@ -594,8 +628,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onCodeLens(
     guard('code lens', null, async (params, token) => {
       const uri = requireUri(params);
-      await debouncer.whenSettled(uri);
-      const ctx = await contextFor(uri, token);
+      const ctx = await settledContextFor(uri, token);
       return ctx ? codeLenses(ctx, canOpenPreview) : null;
     }),
   );
@@ -605,7 +638,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const uri = requireUri(params);
       const r = params.range as { start?: { line?: unknown }; end?: { line?: unknown } } | undefined;
       if (!r || !Number.isInteger(r.start?.line) || !Number.isInteger(r.end?.line)) throw new ResponseError(ErrorCodes.InvalidParams, 'The inlay hint request has no valid range.');
-      const ctx = await contextFor(uri, token);
+      const ctx = await settledContextFor(uri, token);
       if (!ctx) return null;
       const { settings } = await optionsFor(uri);
       return settings.inlayHintsEnabled ? inlayHints(ctx, params.range) : [];
@@ -617,8 +650,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     guard('summary', null, async (params: SummaryParams, token) => {
       const uri = (params as Partial<SummaryParams> | undefined)?.uri;
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'eqplan/summary needs the uri of a document.');
-      await debouncer.whenSettled(uri);
-      const ctx = await contextFor(uri, token);
+      const ctx = await settledContextFor(uri, token);
       return ctx ? planSummary(ctx) : null;
     }),
   );

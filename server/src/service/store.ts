@@ -3,10 +3,20 @@
  * per (document, version, options), shared by every feature. Only plans are
  * served: `*.eqplan.yaml|yml`, and YAML whose top level has `eqplan: 1`.
  */
+import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel, checkParsed, looksLikePlan, parsePlan, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
 import { trySplice } from '../core/reparse';
+import { LineIndex, textShift } from '../core/text';
 import { createPlanContext, type PlanContext } from '../features/context';
+
+/** What the store spent time on, for the server's trace (`$/logTrace`) and the benchmark. */
+export interface StoreWork {
+  kind: 'parse' | 'splice' | 'check';
+  uri: string;
+  version: number;
+  ms: number;
+}
 
 const PLAN_NAME = /\.eqplan\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
@@ -40,6 +50,8 @@ interface Entry {
    */
   base?: ParsedPlan;
   check?: { key: string; result: CheckResult };
+  /** An incremental parse of this version from `base` was tried and is not possible (not tried again). */
+  spliceFailed?: boolean;
 }
 
 /** Can later versions be spliced into this parse? */
@@ -57,6 +69,17 @@ export class PlanStore {
   parsesRun = 0;
   splicesRun = 0;
 
+  /** `onWork` hears of every whole parse, splice and check, with its time. */
+  constructor(private readonly onWork?: (work: StoreWork) => void) {}
+
+  private timed<T>(kind: StoreWork['kind'], doc: TextDocument, run: () => T): T {
+    if (!this.onWork) return run();
+    const started = performance.now();
+    const value = run();
+    this.onWork({ kind, uri: doc.uri, version: doc.version, ms: performance.now() - started });
+    return value;
+  }
+
   private entry(doc: TextDocument): Entry {
     let e = this.entries.get(doc.uri);
     if (!e || e.version !== doc.version) {
@@ -73,17 +96,20 @@ export class PlanStore {
   /** The parse of the document's current version (parsed once: by splicing the edit into the last parse when it can, else in full). */
   parsed(doc: TextDocument): ParsedPlan {
     const e = this.entry(doc);
-    return this.spliced(doc, e) ?? (e.parsed = this.countFull(parsePlan(doc.getText())));
+    return this.spliced(doc, e) ?? (e.parsed = this.countFull(this.timed('parse', doc, () => parsePlan(doc.getText()))));
   }
 
   /** The current version's parse if it exists or an incremental parse makes it; never a full parse. */
   private spliced(doc: TextDocument, e: Entry): ParsedPlan | undefined {
-    if (!e.parsed && e.base) {
-      const spliced = trySplice(e.base, doc.getText());
+    if (!e.parsed && e.base && !e.spliceFailed) {
+      const base = e.base;
+      const spliced = this.timed('splice', doc, () => trySplice(base, doc.getText()));
       if (spliced) {
         e.parsed = spliced;
         e.base = undefined;
         this.splicesRun++;
+      } else {
+        e.spliceFailed = true;
       }
     }
     return e.parsed;
@@ -125,7 +151,7 @@ export class PlanStore {
     if (e.check?.key !== key) {
       const parsed = this.parsed(doc);
       this.checksRun++;
-      e.check = { key, result: checkParsed(parsed, options) };
+      e.check = { key, result: this.timed('check', doc, () => checkParsed(parsed, options)) };
     }
     return e.check.result;
   }
@@ -144,6 +170,36 @@ export class PlanStore {
       model: (parsed) => this.modelOf(parsed),
       typing: () => this.typingModel(doc),
     });
+  }
+
+  /**
+   * Answers a request at a position without parsing the whole text: on this
+   * version when it is parsed or an incremental parse makes it; else (a line
+   * half typed, a new list item) on the last version that read as a plan,
+   * with the position and the answer's range mapped across the one region
+   * the two texts differ in. A position inside that region gets null: it is
+   * the text being typed. Hovers use this, so hovering while typing in a
+   * 10,000-line plan never waits for a whole parse.
+   */
+  answerQuickly<R extends { range?: Range }>(doc: TextDocument, options: CheckOptions, position: Position, answer: (ctx: PlanContext, position: Position) => R | null): R | null {
+    const e = this.entry(doc);
+    const base = e.base;
+    if (this.spliced(doc, e) || !base || !this.modelOf(base)) {
+      const ctx = this.context(doc, options);
+      return ctx ? answer(ctx, position) : null;
+    }
+    const text = doc.getText();
+    const shift = textShift(base.text, text);
+    // Positions as the engine counts them (a byte order mark takes no column), as in `ParsedPlan.lines`.
+    const lines = new LineIndex(text);
+    const offset = shift.toOld(lines.offsetAt(position));
+    if (offset === undefined) return null;
+    const ctx = createPlanContext(doc.uri, doc.version, base.text, options, { parsed: () => base, model: (p) => this.modelOf(p) });
+    const result = answer(ctx, base.lines.positionAt(offset));
+    if (!result?.range) return result;
+    const start = shift.toNew(base.lines.offsetAt(result.range.start));
+    const end = shift.toNew(base.lines.offsetAt(result.range.end));
+    return { ...result, range: start === undefined || end === undefined ? undefined : lines.range(start, end) };
   }
 
   forget(uri: string): void {

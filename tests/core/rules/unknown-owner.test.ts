@@ -27,6 +27,16 @@ describe('rule unknown-owner', () => {
     assert.match(fixed, /owner: adult-social-care  # the lead service/);
     assert.equal(ofRule(check(fixed), 'unknown-owner').length, 0);
   });
+  it('says the owners list is empty rather than suggest an id, and adds the first entry under it', () => {
+    const text = planWith(action({ owner: 'Learning Team' }), { head: 'owners: {} # to fill in' });
+    const [f] = ofRule(check(text), 'unknown-owner');
+    assert.equal(f.message, '`Learning Team` (owner of action 1a) is not in the owners list. The list is empty: add it to `owners:`.');
+    const add = f.fixes.find((x) => x.title === 'Add `learning-team` to the owners list');
+    assert.ok(add, 'the add fix is offered');
+    const fixed = applyEdits(text, add.edits);
+    assert.match(fixed, /\nowners:\n  learning-team: \{ name: Learning Team \} # to fill in\n/);
+    assert.equal(ofRule(check(fixed), 'unknown-owner').length, 0);
+  });
   it('leaves an owner, lead or support entry that is not text to schema', () => {
     const text = planWith(action({ owner: '42', support: '[7, { name: hr }, comms]' }), { head }).replace('    title: Accessible services', '    title: Accessible services\n    lead: 3');
     const all = check(text);

@@ -36,9 +36,14 @@ export const unknownOwner: Rule = {
     for (const ref of ownerReferences(ctx.plan)) {
       if (owners.has(ref.text) || isPlaceholderOwner(ref.text)) continue;
       const near = lookUp(ref.text);
-      const hint = near ? `Did you mean \`${near}\` (${owners.get(near)?.name ?? near})?` : `Use one of its ids, such as \`${[...owners.keys()][0] ?? 'an-owner-id'}\`,`;
+      const firstId = [...owners.keys()][0];
+      const hint = near
+        ? `Did you mean \`${near}\` (${owners.get(near)?.name ?? near})? Otherwise add it to \`owners:\`.`
+        : firstId
+          ? `Use one of its ids, such as \`${firstId}\`, or add it to \`owners:\`.`
+          : 'The list is empty: add it to `owners:`.';
       report({
-        message: `\`${ref.text}\` (${ref.role}) is not in the owners list. ${hint}${near ? ' Otherwise add it to `owners:`.' : ' or add it to `owners:`.'}`,
+        message: `\`${ref.text}\` (${ref.role}) is not in the owners list. ${hint}`,
         path: ref.path,
         fixes: () => {
           const newId = slug(ref.text);

@@ -1,0 +1,88 @@
+/**
+ * Runs a task per key once input has paused for `delay` ms: each new call
+ * for a key restarts its timer, so 100 keystrokes make one check.
+ *
+ * A timer that fires late means the server was busy (a whole parse of a large
+ * plan, a check): edits the editor sent meanwhile may still be waiting, unread,
+ * in the input, and the server cannot see them. Calling that a pause would
+ * check, and publish, a version the editor has already replaced. So a late
+ * timer waits a moment more (`SETTLE_MS`), which lets the waiting messages be
+ * read; each of them restarts the timer as any edit does.
+ */
+export class Debouncer {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly waiters = new Map<string, (() => void)[]>();
+
+  /** How late a timer may fire and still count as on time, and how long a late one waits for unread edits. */
+  static readonly LATE_MS = 40;
+  static readonly SETTLE_MS = 30;
+  /** A server busy for longer than this many settles in a row runs the task anyway, rather than never. */
+  static readonly MAX_SETTLES = 10;
+
+  constructor(private delay: number) {}
+
+  setDelay(ms: number): void {
+    this.delay = Math.max(0, Math.min(ms, 10_000));
+  }
+
+  schedule(key: string, task: () => void): void {
+    const old = this.timers.get(key);
+    if (old !== undefined) clearTimeout(old);
+    this.arm(key, task, this.delay, 0);
+  }
+
+  private arm(key: string, task: () => void, ms: number, settles: number): void {
+    const due = Date.now() + ms;
+    const timer = setTimeout(() => {
+      if (Date.now() - due > Debouncer.LATE_MS && settles < Debouncer.MAX_SETTLES) {
+        this.arm(key, task, Debouncer.SETTLE_MS, settles + 1);
+        return;
+      }
+      this.timers.delete(key);
+      try {
+        task();
+      } finally {
+        this.settle(key);
+      }
+    }, ms);
+    this.timers.set(key, timer);
+  }
+
+  cancel(key: string): void {
+    const t = this.timers.get(key);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.delete(key);
+    this.settle(key);
+  }
+
+  /**
+   * Resolves once no task is waiting for `key` (at once when none is). Requests that read the
+   * whole check or the whole parse (diagnostics pulled by the editor, code actions, code lens,
+   * symbols, folding, inlay hints, the preview's summary) wait for the pause in typing instead
+   * of parsing and checking every intermediate version themselves.
+   */
+  whenSettled(key: string): Promise<void> {
+    if (!this.timers.has(key)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.waiters.get(key) ?? [];
+      list.push(resolve);
+      this.waiters.set(key, list);
+    });
+  }
+
+  private settle(key: string): void {
+    const list = this.waiters.get(key);
+    this.waiters.delete(key);
+    list?.forEach((resolve) => resolve());
+  }
+
+  isPending(key: string): boolean {
+    return this.timers.has(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const key of [...this.waiters.keys()]) this.settle(key);
+    this.timers.clear();
+  }
+}
