@@ -27,6 +27,8 @@ export class TestClient {
   readonly traces: string[] = [];
   /** What `workspace/configuration` answers for the `eqplan` section. */
   settings: Record<string, unknown> = {};
+  /** False: `workspace/configuration` is never answered, as by a broken editor. */
+  answersSettings = true;
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly exited: Promise<number | null>;
 
@@ -46,7 +48,7 @@ export class TestClient {
     this.connection.onNotification('window/showMessage', (p: unknown) => void this.messages.push((p as { message: string }).message));
     this.connection.onNotification('window/logMessage', (p: unknown) => void this.logs.push((p as { message: string }).message));
     this.connection.onNotification('$/logTrace', (p: unknown) => void this.traces.push((p as { message: string }).message));
-    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => (this.answersSettings ? p.items.map(() => this.settings) : new Promise(() => undefined)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);
     this.connection.listen();

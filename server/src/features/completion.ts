@@ -12,8 +12,11 @@ import { enumValues, fieldDocumentation, OWNER_FIELDS, propertiesAt, requiredAt,
 
 const DATE_FIELDS = new Set(['date', 'asOf', 'start', 'end']);
 
-export function completion(ctx: PlanContext, position: Position): CompletionList {
+export function completion(ctx: PlanContext, requested: Position): CompletionList {
   const lines = ctx.text.split(/\r\n|\r|\n/);
+  // A line past the end is not in the document; a character past the end of a line is its end (as LSP says).
+  if (requested.line >= lines.length) return { isIncomplete: false, items: [] };
+  const position = { line: requested.line, character: Math.min(requested.character, lines[requested.line].length) };
   ctx = withModelWhileTyping(ctx, lines, position.line);
   const cursor = cursorContext(lines, position.line, position.character);
   const items: CompletionItem[] = [];

@@ -10,6 +10,20 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentDiagnosticRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  InlayHintRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  WorkspaceDiagnosticRequest,
+  WorkspaceSymbolRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -84,8 +98,34 @@ function requirePosition(params: unknown): { line: number; character: number } {
   return { line: p.line, character: p.character };
 }
 
-/** Throws InvalidParams unless the code action request has a context whose diagnostics all have a range (the quick fixes are matched by it). */
+/** A `didOpen` document: uri, language, version and text of the right types. */
+function isOpenedDocument(p: unknown): boolean {
+  const d = (p as { textDocument?: unknown } | null | undefined)?.textDocument as { uri?: unknown; languageId?: unknown; version?: unknown; text?: unknown } | null | undefined;
+  return !!d && typeof d === 'object' && typeof d.uri === 'string' && typeof d.languageId === 'string' && Number.isInteger(d.version) && typeof d.text === 'string';
+}
+
+/** A `didChange`: a document with a uri and a version, and changes that are each a text, with a valid range or none. */
+function isDocumentChange(p: unknown): boolean {
+  const q = p as { textDocument?: { uri?: unknown; version?: unknown } | null; contentChanges?: unknown } | null | undefined;
+  if (!q || typeof q !== 'object' || !q.textDocument || typeof q.textDocument.uri !== 'string' || !Number.isInteger(q.textDocument.version)) return false;
+  if (!Array.isArray(q.contentChanges)) return false;
+  return q.contentChanges.every((c: unknown) => {
+    const change = c as { text?: unknown; range?: unknown } | null;
+    return !!change && typeof change === 'object' && typeof change.text === 'string' && (change.range === undefined || isRange(change.range));
+  });
+}
+
+/** Throws InvalidParams unless the request has a valid `range` (start and end, each with line and character, start not after end). */
+function requireRange(params: unknown, what: string): Range {
+  const r = (params as { range?: unknown } | null | undefined)?.range;
+  if (!isRange(r)) throw new ResponseError(ErrorCodes.InvalidParams, `The ${what} request has no valid range (start and end, each with line and character).`);
+  if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character)) throw new ResponseError(ErrorCodes.InvalidParams, `The ${what} request's range ends before it starts.`);
+  return r;
+}
+
+/** Throws InvalidParams unless the code action request has a range and a context whose diagnostics all have a range (the quick fixes are matched by it). */
 function requireCodeActionContext(params: unknown): void {
+  requireRange(params, 'code action');
   const context = (params as { context?: { diagnostics?: unknown; only?: unknown } } | undefined)?.context;
   if (!context || typeof context !== 'object' || !Array.isArray(context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'The request has no code action context.');
   context.diagnostics.forEach((d: unknown, i) => {
@@ -100,6 +140,7 @@ function requireCodeActionContext(params: unknown): void {
 
 /** The previous result ids of a workspace diagnostic request (none when absent); throws InvalidParams when they are not a list of { uri, value }. */
 function requirePreviousResultIds(params: unknown): Map<string, string> {
+  requireObject(params, 'workspace diagnostic');
   const previous = (params as { previousResultIds?: unknown } | undefined)?.previousResultIds;
   if (previous === undefined || previous === null) return new Map();
   const valid = Array.isArray(previous) && previous.every((p: unknown) => !!p && typeof (p as { uri?: unknown }).uri === 'string' && typeof (p as { value?: unknown }).value === 'string');
@@ -107,8 +148,14 @@ function requirePreviousResultIds(params: unknown): Map<string, string> {
   return new Map((previous as { uri: string; value: string }[]).map((p) => [p.uri, p.value]));
 }
 
+/** Throws InvalidParams unless the params are an object (`null`, text or a list are not). */
+function requireObject(params: unknown, what: string): void {
+  if (!params || typeof params !== 'object' || Array.isArray(params)) throw new ResponseError(ErrorCodes.InvalidParams, `The ${what} request has no parameters.`);
+}
+
 /** The search text of a workspace symbol request (empty when absent); throws InvalidParams when it is not text. */
 function requireQuery(params: unknown): string {
+  requireObject(params, 'workspace symbol');
   const query = (params as { query?: unknown } | undefined)?.query;
   if (query === undefined || query === null) return '';
   if (typeof query !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The search text of the workspace symbol request (query) must be a piece of text.');
@@ -125,6 +172,9 @@ function throwIfCancelled(token: CancellationToken | undefined): void {
  * calls) for changes that its editor does not report.
  */
 const CONFIG_RECHECK_MS = 1000;
+
+/** How long the server waits for the editor to answer `workspace/configuration`. */
+const SETTINGS_WAIT_MS = 3000;
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
@@ -166,8 +216,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   };
 
+  /** LSP lifecycle: requests before `initialize` and after `shutdown` are errors. */
+  let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
+  let stopConfigPolling: (() => void) | undefined;
+
   const guard = <P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) =>
     async (params: P, token?: CancellationToken): Promise<R> => {
+      if (lifecycle === 'starting') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized yet: send initialize first.');
+      if (lifecycle === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: only exit is accepted now.');
       try {
         return await handler(params, token);
       } catch (e) {
@@ -179,22 +235,55 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ------------------------------------------------------------------ settings and config
 
+  /**
+   * Asks the editor for the `eqplan` settings of a document. An editor that
+   * does not answer within `SETTINGS_WAIT_MS` gets the defaults for now, and
+   * its answer, when it comes, is used from then on (and everything checked
+   * again), so a slow or broken client never leaves the server waiting.
+   */
+  const askForSettings = (key: string, uri: string | undefined): Promise<unknown> => {
+    let answered = false;
+    let timedOut = false;
+    const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: 'eqplan' }).then(
+      (v) => v,
+      () => ({}),
+    );
+    return Promise.race([
+      asked.then((v) => {
+        answered = true;
+        return v;
+      }),
+      new Promise<unknown>((resolve) =>
+        setTimeout(() => {
+          if (answered) return;
+          timedOut = true;
+          showProblemOnce(`The editor did not answer the server's request for the eqplan settings within ${SETTINGS_WAIT_MS / 1000} seconds, so the defaults apply until it does.`);
+          resolve({});
+          void asked.then((late) => {
+            if (!timedOut || !settingsCache.has(key)) return;
+            // Use the late answer as it is (asking again could time out again), and check again with it.
+            settingsCache.set(key, Promise.resolve(applySettings(late)));
+            refreshAll();
+          });
+        }, SETTINGS_WAIT_MS).unref(),
+      ),
+    ]);
+  };
+
+  /** Reads raw settings, says what is wrong with them, and takes their debounce delay. */
+  const applySettings = (raw: unknown): EqplanSettings => {
+    const { settings, problems } = readSettings(raw);
+    problems.forEach(showProblemOnce);
+    debouncer.setDelay(settings.debounceMs);
+    return settings;
+  };
+
   const settingsFor = (uri: string | undefined): Promise<EqplanSettings> => {
     const key = uri ?? '';
     let cached = settingsCache.get(key);
     if (!cached) {
-      const raw: Promise<unknown> = canConfigure
-        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'eqplan' }).then(
-            (v) => v,
-            () => ({}),
-          )
-        : Promise.resolve(globalSettings);
-      cached = raw.then((r) => {
-        const { settings, problems } = readSettings(r);
-        problems.forEach(showProblemOnce);
-        debouncer.setDelay(settings.debounceMs);
-        return settings;
-      });
+      const raw: Promise<unknown> = canConfigure ? askForSettings(key, uri) : Promise.resolve(globalSettings);
+      cached = raw.then(applySettings);
       settingsCache.set(key, cached);
     }
     return cached;
@@ -256,7 +345,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** Checks the open document's current version and publishes, unless a newer version was already published. */
   const validate = async (uri: string, force = false) => {
     const doc = documents.get(uri);
-    if (!doc) return;
+    if (!doc || lifecycle === 'shut down') return;
     if (!store.isPlan(doc)) {
       if (published.has(uri)) {
         published.delete(uri);
@@ -326,6 +415,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** Settings, a config file or the set of plans changed: everything is checked again. */
   const recheckAll = () => {
     settingsCache.clear();
+    refreshAll();
+  };
+
+  /** Checks the open plans again (or asks a pull client to ask again), and refreshes hints and lenses. */
+  const refreshAll = () => {
+    if (lifecycle === 'shut down') return;
     if (pullDiagnostics) {
       if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
     } else {
@@ -345,9 +440,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // ------------------------------------------------------------------ lifecycle
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const caps = params.capabilities ?? {};
+    if (lifecycle !== 'starting') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized.');
+    const caps = (typeof params?.capabilities === 'object' && params.capabilities) || {};
     canConfigure = caps.workspace?.configuration === true;
-    pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    pullDiagnostics = typeof caps.textDocument?.diagnostic === 'object' && caps.textDocument.diagnostic !== null;
     canRefreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
     canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     canRefreshCodeLens = caps.workspace?.codeLens?.refreshSupport === true;
@@ -357,11 +453,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (init?.settings && typeof init.settings === 'object') globalSettings = (init.settings as { eqplan?: unknown }).eqplan ?? init.settings;
     // A client can point rule links at the README on the web instead of the copy beside the server.
     if (typeof init?.readmeUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(init.readmeUrl)) docsLink = ruleDocsLink(init.readmeUrl);
-    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-    if (folders.length === 0 && params.rootUri) {
+    const given: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
+    folders = given
+      .map((f) => (f as { uri?: unknown } | null)?.uri)
+      .map((u) => (typeof u === 'string' ? uriToPath(u) : undefined))
+      .filter((p): p is string => !!p);
+    if (folders.length === 0 && typeof params.rootUri === 'string') {
       const root = uriToPath(params.rootUri);
       if (root) folders = [root];
     }
+    lifecycle = 'running';
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -383,7 +484,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
   });
 
+  connection.onShutdown(() => {
+    if (lifecycle === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has already been shut down.');
+    lifecycle = 'shut down';
+    stopConfigPolling?.();
+    debouncer.dispose();
+  });
+
+  let initializedOnce = false;
   connection.onInitialized(() => {
+    // A client that says `initialized` twice gets its registrations once.
+    if (initializedOnce || lifecycle !== 'running') return;
+    initializedOnce = true;
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eqplan' }).catch(() => undefined);
     if (canWatchFiles) {
       void connection.client
@@ -393,9 +505,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
         .catch(() => undefined);
     } else {
       // Nobody will tell the server that a config file changed: look now and then (the resolver also looks when it is asked for a config).
+      stopConfigPolling?.();
       const poll = setInterval(() => configs.recheckIfDue(), CONFIG_RECHECK_MS);
       poll.unref();
-      connection.onShutdown(() => clearInterval(poll));
+      stopConfigPolling = () => clearInterval(poll);
     }
     try {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -448,11 +561,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   documents.onDidOpen((e) => {
     openedVersion.set(e.document.uri, e.document.version);
+    store.forget(e.document.uri);
     if (!pullDiagnostics) void validate(e.document.uri).catch((err) => logError('checking', err));
   });
 
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
+    if (lifecycle === 'shut down') return;
+    // An editor that sends a lower version (a reopen, an undo past a reload) has new text all the same: publish for it.
+    const last = published.get(uri);
+    if (last && last.version >= e.document.version) published.delete(uri);
     // Opening is not typing: a pull client's first request is answered at once.
     if (pullDiagnostics && openedVersion.get(uri) === e.document.version) return;
     // Push clients get the check at the pause; pull clients' requests wait for it (`whenSettled`).
@@ -491,15 +609,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ------------------------------------------------------------------ pull diagnostics
 
-  connection.languages.diagnostics.on(
+  connection.onRequest(DocumentDiagnosticRequest.type, 
     guard<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const uri = requireUri(params);
       // Pull clients ask after every keystroke; answer once typing pauses, as pushed diagnostics are debounced.
-      if (debouncer.isPending(uri)) {
-        await debouncer.whenSettled(uri);
-        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being checked.', { retriggerRequest: true });
-      }
-      const ctx = await contextFor(uri, token);
+      const ctx = await settledContextFor(uri, token);
       if (!ctx) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${ctx.version}:${optionsKey(ctx.options)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -507,7 +621,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.languages.diagnostics.onWorkspace(
+  connection.onRequest(WorkspaceDiagnosticRequest.type, 
     guard('workspace diagnostics', { items: [] as WorkspaceDocumentDiagnosticReport[] }, async (params, token) => {
       const previous = requirePreviousResultIds(params);
       const open = openPaths();
@@ -528,7 +642,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ------------------------------------------------------------------ features
 
-  connection.onCompletion(
+  connection.onRequest(CompletionRequest.type, 
     guard('completion', null, async (params, token) => {
       const uri = requireUri(params);
       const position = requirePosition(params);
@@ -537,7 +651,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onHover(
+  connection.onRequest(HoverRequest.type, 
     guard('hover', null, async (params, token) => {
       const uri = requireUri(params);
       const position = requirePosition(params);
@@ -546,7 +660,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onCodeAction(
+  connection.onRequest(CodeActionRequest.type, 
     guard('code actions', null, async (params, token) => {
       const uri = requireUri(params);
       requireCodeActionContext(params);
@@ -555,14 +669,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onDocumentSymbol(
+  connection.onRequest(DocumentSymbolRequest.type, 
     guard('document symbols', null, async (params, token) => {
       const ctx = await settledContextFor(requireUri(params), token);
       return ctx ? documentSymbols(ctx) : null;
     }),
   );
 
-  connection.onWorkspaceSymbol(
+  connection.onRequest(WorkspaceSymbolRequest.type, 
     guard('workspace symbols', [], async (params, token) => {
       const query = requireQuery(params);
       const out = [];
@@ -585,7 +699,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onDefinition(
+  connection.onRequest(DefinitionRequest.type, 
     guard('definition', null, async (params, token) => {
       const position = requirePosition(params);
       const ctx = await contextFor(requireUri(params), token);
@@ -593,15 +707,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onReferences(
+  connection.onRequest(ReferencesRequest.type, 
     guard('references', null, async (params, token) => {
       const position = requirePosition(params);
+      const context = (params as { context?: unknown }).context;
+      if (context !== undefined && (!context || typeof context !== 'object')) throw new ResponseError(ErrorCodes.InvalidParams, 'The references request has a context that is not one ({ includeDeclaration }).');
       const ctx = await contextFor(requireUri(params), token);
       return ctx ? references(ctx, position, params.context?.includeDeclaration !== false) : null;
     }),
   );
 
-  connection.onPrepareRename(
+  connection.onRequest(PrepareRenameRequest.type, 
     guard('prepare rename', null, async (params, token) => {
       const position = requirePosition(params);
       const ctx = await contextFor(requireUri(params), token);
@@ -609,7 +725,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onRenameRequest(
+  connection.onRequest(RenameRequest.type, 
     guard('rename', null, async (params, token) => {
       const position = requirePosition(params);
       if (typeof params.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The rename request has no new name.');
@@ -618,14 +734,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.onFoldingRanges(
+  connection.onRequest(FoldingRangeRequest.type, 
     guard('folding ranges', null, async (params, token) => {
       const ctx = await settledContextFor(requireUri(params), token);
       return ctx ? foldingRanges(ctx) : null;
     }),
   );
 
-  connection.onCodeLens(
+  connection.onRequest(CodeLensRequest.type, 
     guard('code lens', null, async (params, token) => {
       const uri = requireUri(params);
       const ctx = await settledContextFor(uri, token);
@@ -633,15 +749,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  connection.languages.inlayHint.on(
+  connection.onRequest(InlayHintRequest.type, 
     guard('inlay hints', null, async (params, token) => {
       const uri = requireUri(params);
-      const r = params.range as { start?: { line?: unknown }; end?: { line?: unknown } } | undefined;
-      if (!r || !Number.isInteger(r.start?.line) || !Number.isInteger(r.end?.line)) throw new ResponseError(ErrorCodes.InvalidParams, 'The inlay hint request has no valid range.');
+      const range = requireRange(params, 'inlay hint');
       const ctx = await settledContextFor(uri, token);
       if (!ctx) return null;
       const { settings } = await optionsFor(uri);
-      return settings.inlayHintsEnabled ? inlayHints(ctx, params.range) : [];
+      return settings.inlayHintsEnabled ? inlayHints(ctx, range) : [];
     }),
   );
 
@@ -655,6 +770,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  documents.listen(connection);
+  // The document store takes only well-formed notifications: a `didOpen` without text or with a numeric uri would
+  // otherwise be kept as a document and break every feature that lists the open documents.
+  const checkedNotifications = Object.create(connection) as Connection;
+  checkedNotifications.onDidOpenTextDocument = (handler) =>
+    connection.onDidOpenTextDocument((params) => (isOpenedDocument(params) ? handler(params) : log(`eqplan: ignored a didOpen notification that is not well formed: ${JSON.stringify(params)?.slice(0, 200)}`)));
+  checkedNotifications.onDidChangeTextDocument = (handler) =>
+    connection.onDidChangeTextDocument((params) => (isDocumentChange(params) ? handler(params) : log(`eqplan: ignored a didChange notification that is not well formed: ${JSON.stringify(params)?.slice(0, 200)}`)));
+  checkedNotifications.onDidCloseTextDocument = (handler) =>
+    connection.onDidCloseTextDocument((params) => (typeof params?.textDocument?.uri === 'string' ? handler(params) : log('eqplan: ignored a didClose notification without a document uri')));
+  documents.listen(checkedNotifications);
   connection.listen();
 }
