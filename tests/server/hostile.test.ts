@@ -87,7 +87,7 @@ describe('language server: a careless or broken editor', function () {
       const edited = SAMPLE_TEXT.replace(/rag: green/g, 'rag: purple');
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: edited }] });
       const lower = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 3);
-      assert.ok(lower.diagnostics.some((d) => /purple/.test(d.message)), 'the findings are those of the new text');
+      assert.ok(lower.diagnostics.some((d) => /purple/.test(String(d.message))), 'the findings are those of the new text');
       assert.equal(client.process.exitCode, null, 'the server is still running');
     } finally {
       client.process.kill();
