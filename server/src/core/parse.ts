@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { LineIndex } from './text';
 
 /** A path into the plan: keys and list indexes, e.g. ['objectives', 0, 'actions', 2, 'due']. */
@@ -181,15 +181,25 @@ export function parsePlan(text: string): ParsedPlan {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    // `uniqueKeys: false`: the library's own check compares each key with every key before it in its
+    // mapping, which takes half a minute on a mapping of 40,000 keys. `duplicateKeys` does the same check in one pass.
+    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: new LineCounter() });
   } catch {
     return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: 'The file could not be read as YAML. Check the indentation and brackets.', offset: 0, endOffset: 0 }] };
   }
   const syntax: SyntaxProblem[] = [];
   const seen = new Set<string>();
   // A repeated key is reported, but the plan can still be read (the last value wins), so the other checks go on.
-  const blocking = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
-  for (const error of doc.errors) {
+  const blocking = doc.errors.length > 0;
+  const duplicates = duplicateKeys(doc, text);
+  let errors: readonly SyntaxError[] = doc.errors;
+  if (duplicates.found.length > 0) {
+    // Rare (a mistake in the file): when the library's own check is quick, it reports the repeated
+    // keys, in its order among the other errors; only a huge mapping gets the one-pass report.
+    const exact = duplicates.comparisons <= MAX_LIBRARY_KEY_COMPARISONS ? parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys: true }) : undefined;
+    errors = exact ? exact.errors : withDuplicateKeys(doc.errors, duplicates.found);
+  }
+  for (const error of errors) {
     let [start, end] = error.pos ?? [0, 0];
     const plain = plainSyntax(error.code, error.message, text, lines, start);
     if (plain.span) [start, end] = plain.span;
@@ -219,6 +229,129 @@ export function parsePlan(text: string): ParsedPlan {
     }
   }
   return { text, lines, doc, value, syntax, readable: !blocking && aliasesReadable };
+}
+
+/** How plans are parsed, here and by the incremental parse (`reparse.ts`). Duplicate keys are found by `duplicateKeys`. */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false } as const;
+
+/** A repeated key, as the `yaml` library's `uniqueKeys` check would report it. */
+export interface DuplicateKey {
+  /** Where the library reports it: the start of the repeated key (see `keyStart`). */
+  offset: number;
+  /** Library errors at or after this offset were reported after this one (used to merge the two lists in the library's order). */
+  after: number;
+}
+
+/**
+ * The repeated keys of every mapping in a document (parsed with `uniqueKeys:
+ * false`), in the order the `yaml` library's own check reports them: the same
+ * keys (two scalars with the same value, `===`), at the same offsets. One pass
+ * with a `Map` per mapping, where the library compares each key with every
+ * key before it.
+ *
+ * The library checks a key of a block mapping (`key: value` lines) as soon as
+ * it has read the key, before its value; a key of a `{ }` mapping after its
+ * value. The walk below visits the tree in that order, with its own stack so
+ * that deep nesting cannot overflow the call stack. `comparisons` is how
+ * many key comparisons the library's check would have made.
+ */
+export function duplicateKeys(doc: Document.Parsed, text: string): { found: DuplicateKey[]; comparisons: number } {
+  const found: DuplicateKey[] = [];
+  let comparisons = 0;
+  type Step = { node: unknown } | { check: YAMLMap; index: number; keys: Map<unknown, true> };
+  const stack: Step[] = [{ node: doc.contents }];
+  while (stack.length > 0) {
+    const step = stack.pop() as Step;
+    if ('check' in step) {
+      const { check: map, index, keys } = step;
+      const pair = map.items[index] as Pair;
+      const key = pair.key;
+      if (!isScalar(key)) continue; // the library compares other keys (lists, `{ }`, aliases) by identity: never equal
+      const value = key.value;
+      if (typeof value === 'number' && Number.isNaN(value)) continue; // NaN !== NaN
+      if (!keys.has(value)) {
+        keys.set(value, true);
+        continue;
+      }
+      const r = key.range as [number, number, number];
+      const pairEnd = (pair.value as Node | null)?.range?.[1] ?? r[1];
+      found.push({ offset: map.flow ? r[0] : keyStart(map, index, text), after: map.flow ? pairEnd : r[1] });
+      continue;
+    }
+    const node = step.node;
+    if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] });
+    } else if (isMap(node)) {
+      const keys = new Map<unknown, true>();
+      comparisons += (node.items.length * (node.items.length - 1)) / 2;
+      // Pushed in reverse: popped as key, [check], value, [check] (block / flow) per pair, pair by pair.
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i] as Pair;
+        if (node.flow) stack.push({ check: node, index: i, keys });
+        stack.push({ node: pair.value });
+        if (!node.flow) stack.push({ check: node, index: i, keys });
+        stack.push({ node: pair.key });
+      }
+    }
+  }
+  return { found, comparisons };
+}
+
+/**
+ * Where the library reports a repeated key of a block mapping: where its
+ * `start` tokens end. That is the key itself, except when the line before
+ * ends with an empty value (`field:`): the line break and indentation after
+ * it then belong to that item, and the report comes where its empty value is.
+ */
+function keyStart(map: YAMLMap, index: number, text: string): number {
+  const key = map.items[index].key as Node;
+  const at = (key.range as [number, number, number])[0];
+  if (index === 0) return at;
+  const prev = map.items[index - 1] as Pair;
+  if (!isScalar(prev.value) || !endsEmpty(prev.value)) {
+    if (!isMap(prev.value) && !isSeq(prev.value)) return at;
+    let last: unknown = prev.value;
+    while ((isMap(last) || isSeq(last)) && !last.flow && last.items.length > 0) {
+      const item = last.items[last.items.length - 1];
+      last = isPair(item) ? (item.value ?? item.key) : item;
+    }
+    if (!isScalar(last) || !endsEmpty(last)) return at;
+  }
+  const prevEnd = (prev.value as Node).range?.[2];
+  if (prevEnd === undefined || prevEnd >= at) return at;
+  // An empty value followed by comment lines is placed after them; the next line break then starts the next item.
+  const lineStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+  if (/^[ \t]*#/.test(text.slice(lineStart, prevEnd))) return at;
+  return /^\r?\n[ \t]*$/.test(text.slice(prevEnd, at)) ? prevEnd : at;
+}
+
+/** An empty value (`field:` with nothing after it, or only an anchor or tag). */
+function endsEmpty(node: Node): boolean {
+  const r = node.range;
+  return !!r && r[0] === r[1];
+}
+
+/** Key comparisons the `yaml` library's `uniqueKeys` check may make on a document before it is too slow to run (a few milliseconds' worth). */
+const MAX_LIBRARY_KEY_COMPARISONS = 1_000_000;
+
+type SyntaxError = Pick<YAMLError, 'code' | 'message'> & { pos?: [number, number] };
+
+/**
+ * The library's errors with the repeated keys added as `DUPLICATE_KEY`
+ * errors, in the order the library would have reported them: a repeated key
+ * comes before the first error reported at or after its `after` offset.
+ */
+function withDuplicateKeys(errors: readonly SyntaxError[], duplicates: readonly DuplicateKey[]): SyntaxError[] {
+  const merged: SyntaxError[] = [];
+  const duplicateError = (d: DuplicateKey) => ({ code: 'DUPLICATE_KEY' as const, message: 'Map keys must be unique', pos: [d.offset, d.offset + 1] as [number, number] });
+  let next = 0;
+  for (const error of errors) {
+    const at = error.pos?.[0] ?? 0;
+    while (next < duplicates.length && duplicates[next].after <= at) merged.push(duplicateError(duplicates[next++]));
+    merged.push(error);
+  }
+  while (next < duplicates.length) merged.push(duplicateError(duplicates[next++]));
+  return merged;
 }
 
 /**
@@ -328,7 +461,7 @@ export function findNode(doc: Document.Parsed | undefined, path: NodePath): Node
   for (const step of path) {
     if (isMap(node)) {
       parent = node;
-      const found = node.items.find((p) => keyText(p) === String(step));
+      const found = pairWithKey(node, String(step));
       if (!found) return undefined;
       pair = found;
       node = found.value;
@@ -342,6 +475,40 @@ export function findNode(doc: Document.Parsed | undefined, path: NodePath): Node
     }
   }
   return { node: node as Node | null, pair, parent };
+}
+
+/** Mappings with at least this many pairs get an index from key to pair for `findNode`. */
+const INDEXED_MAP_SIZE = 32;
+const keyIndexes = new WeakMap<YAMLMap, { items: unknown[]; length: number; index: Map<string, number> }>();
+
+/**
+ * The first pair of a mapping with this key. A plain search for small
+ * mappings; a large one (a plan with 40,000 owners, say) gets an index, so
+ * that looking up each of its keys does not take time in the square of its
+ * size. The incremental parse replaces pairs in place (with pairs of the
+ * same key): the index is built again when the mapping's list of pairs, its
+ * length or the key found at an indexed place has changed.
+ */
+function pairWithKey(map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length < INDEXED_MAP_SIZE) return items.find((p) => keyText(p) === key);
+  let cached = keyIndexes.get(map);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (!cached || cached.items !== items || cached.length !== items.length || attempt === 1) {
+      const index = new Map<string, number>();
+      for (let i = 0; i < items.length; i++) {
+        const k = keyText(items[i]);
+        if (!index.has(k)) index.set(k, i);
+      }
+      cached = { items, length: items.length, index };
+      keyIndexes.set(map, cached);
+    }
+    const at = cached.index.get(key);
+    if (at === undefined) return undefined;
+    if (keyText(items[at]) === key) return items[at];
+    // A pair was replaced by one with another key since the index was built: build it again.
+  }
+  return undefined;
 }
 
 /** A map key as text (keys are scalars in plans). */

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
-import { MAX_TEXT_LENGTH, parsePlan, type ParsedPlan } from './parse';
+import { duplicateKeys, MAX_TEXT_LENGTH, PARSE_OPTIONS, parsePlan, type ParsedPlan } from './parse';
 import { LineIndex } from './text';
 
 /**
@@ -175,8 +175,8 @@ function splicePart(previous: ParsedPlan, newText: string, edit: Edit, part: Par
   // comment lines after it, which the slice does not have.
   const trimmed = slice.trimEnd();
   if (/^[ ]*#/.test(trimmed.slice(trimmed.lastIndexOf('\n') + 1))) return undefined;
-  const sliceDoc = parseDocument(slice, { prettyErrors: false, uniqueKeys: true });
-  if (sliceDoc.errors.length > 0) return 'broken';
+  const sliceDoc = parseDocument(slice, PARSE_OPTIONS);
+  if (sliceDoc.errors.length > 0 || duplicateKeys(sliceDoc, slice).found.length > 0) return 'broken';
 
   let newNode: Node | Pair;
   let newValue: unknown;
