@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { hover } from '../../server/src/features/hover';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Debouncer } from '../../server/src/service/debouncer';
 import { readSettings } from '../../server/src/service/settings';
@@ -34,6 +35,26 @@ describe('document store', () => {
     assert.equal(store.parsesRun, 1, 'a comment line added: the edit is spliced into the last parse');
     assert.equal(store.splicesRun, 1);
     assert.equal(store.checksRun, 3);
+  });
+
+  it('answers hovers while a line is half typed from the last readable parse, mapped across the edit, and never about the text being edited', () => {
+    const store = new PlanStore();
+    const options = { localToday: '2024-01-15' };
+    let doc = TextDocument.create('file:///p.eqplan.yaml', 'yaml', 1, PLAN);
+    store.parsed(doc);
+    // An opening quote typed before a value: the rest of the plan no longer reads as YAML.
+    const value = PLAN.indexOf('equalities-team', PLAN.indexOf('lead: '));
+    doc = TextDocument.update(doc, [{ text: '"', range: { start: doc.positionAt(value), end: doc.positionAt(value) } }], 2);
+    const text = doc.getText();
+    const hoverAt = (offset: number) => store.answerQuickly(doc, options, doc.positionAt(offset), hover);
+    assert.equal(hoverAt(value + 3), null, 'the value being edited gets no hover (its old text would be described)');
+    const rag = text.indexOf('rag: amber');
+    const after = hoverAt(rag + 1);
+    assert.match((after?.contents as { value: string }).value, /RAG/);
+    assert.deepEqual(after?.range?.start, doc.positionAt(rag), 'a field after the edit, at its place in the new text');
+    const before = hoverAt(text.indexOf('organisation:') + 2);
+    assert.match((before?.contents as { value: string }).value, /organisation/i);
+    assert.equal(store.parsesRun, 1, 'no whole parse of the half-typed text');
   });
 
   it('offers completion the last readable model while a line is half typed, without parsing the whole text again', () => {

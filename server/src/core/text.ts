@@ -76,6 +76,8 @@ export interface TextShift {
   toOld(offset: number): number | undefined;
   /** The offset in the new text of an offset in the old one; undefined inside the changed region. */
   toNew(offset: number): number | undefined;
+  /** Does the span [start, end] of the old text touch the changed region (overlap it, or end or start where it does)? */
+  touchesChange(start: number, end: number): boolean;
 }
 
 /**
@@ -96,5 +98,6 @@ export function textShift(oldText: string, newText: string): TextShift {
   return {
     toOld: (offset) => (offset <= head ? offset : offset >= newEnd ? offset - delta : undefined),
     toNew: (offset) => (offset <= head ? offset : offset >= oldEnd ? offset + delta : undefined),
+    touchesChange: (start, end) => start <= oldEnd && end >= head,
   };
 }

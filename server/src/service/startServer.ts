@@ -571,8 +571,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // An editor that sends a lower version (a reopen, an undo past a reload) has new text all the same: publish for it.
     const last = published.get(uri);
     if (last && last.version >= e.document.version) published.delete(uri);
-    // Opening is not typing: a pull client's first request is answered at once.
-    if (pullDiagnostics && openedVersion.get(uri) === e.document.version) return;
+    // Opening is not typing: it is checked at once (push), and a pull client's first requests are answered at once.
+    if (openedVersion.get(uri) === e.document.version) return;
     // Push clients get the check at the pause; pull clients' requests wait for it (`whenSettled`).
     const task = pullDiagnostics ? () => undefined : () => void validate(uri).catch((err) => logError('checking', err));
     // Read the settings first so the debounce delay is the document's own.

@@ -197,8 +197,12 @@ export class PlanStore {
     const ctx = createPlanContext(doc.uri, doc.version, base.text, options, { parsed: () => base, model: (p) => this.modelOf(p) });
     const result = answer(ctx, base.lines.positionAt(offset));
     if (!result?.range) return result;
-    const start = shift.toNew(base.lines.offsetAt(result.range.start));
-    const end = shift.toNew(base.lines.offsetAt(result.range.end));
+    const oldStart = base.lines.offsetAt(result.range.start);
+    const oldEnd = base.lines.offsetAt(result.range.end);
+    // An answer about a value that is being edited (`lead: h|equalities-team`) would describe its old text.
+    if (shift.touchesChange(oldStart, oldEnd)) return null;
+    const start = shift.toNew(oldStart);
+    const end = shift.toNew(oldEnd);
     return { ...result, range: start === undefined || end === undefined ? undefined : lines.range(start, end) };
   }
 
