@@ -64,6 +64,12 @@ describe('hover', () => {
     assert.doesNotMatch(supporter, /Holds no actions/);
   });
 
+  it('says nothing about what a value means in a file that does not read as YAML, only what the field is', () => {
+    const broken = hoverText(PLAN.replace('lead: equalities-team', 'lead: "equalities-te|am'));
+    assert.doesNotMatch(broken, /Equalities Team|equalities-te\b|Holds/);
+    assert.doesNotMatch(hoverText(PLAN.replace('lead: equalities-team', 'lead: "equalities-team').replace('due: 2023-11-30', 'due: 2023-1|1-30')), /Overdue|Due/);
+  });
+
   it('says where a target stands', () => {
     const text = hoverText(planAt('Workforce from ethnic', 3));
     assert.match(text, /Workforce from ethnic minority backgrounds\*\*: .+/);

@@ -22,19 +22,9 @@ export function hover(ctx: PlanContext, position: Position): Hover | null {
   const key = [...hit.path].reverse().find((s) => typeof s === 'string') as string | undefined;
   const parts: string[] = [];
 
-  if (hit.onKey && hit.path.length === 2 && hit.path[0] === 'owners') {
-    parts.push(ownerText(ctx, String(hit.path[1])));
-  } else if (!hit.onKey && isScalar(hit.node)) {
-    const last = hit.path[hit.path.length - 1];
-    if (last === 'due' && hit.path[2] === 'actions') parts.push(dueText(ctx, hit.node.value, hit.path));
-    else if (isOwnerRefPath(hit.path)) {
-      const id = scalarText(hit.node);
-      if (id) parts.push(ownerText(ctx, id));
-    } else if (hit.path[0] === 'targets' && hit.path.length === 3 && (last === 'id' || last === 'title')) {
-      const text = targetText(ctx, hit.path[1] as number);
-      if (text) parts.push(text);
-    }
-  }
+  // What a value means (a date, an owner's load, a target's standing) is read from the plan model: a file
+  // that does not read as YAML has none, and its broken values (`"equalities-tea…` with no closing quote) would mislead.
+  if (ctx.model) parts.push(...valueTexts(ctx, hit));
   const schema = schemaAt(hit.path);
   if (key && schema && (hit.onKey || parts.length === 0 || isScalar(hit.node))) {
     const doc = fieldDocumentation(key, schema);
@@ -42,6 +32,23 @@ export function hover(ctx: PlanContext, position: Position): Hover | null {
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range };
+}
+
+/** What the value (or owner entry) under the cursor means: a deadline, an owner, a target. */
+function valueTexts(ctx: PlanContext, hit: NonNullable<ReturnType<typeof nodeAt>>): string[] {
+  if (hit.onKey && hit.path.length === 2 && hit.path[0] === 'owners') return [ownerText(ctx, String(hit.path[1]))];
+  if (hit.onKey || !isScalar(hit.node)) return [];
+  const last = hit.path[hit.path.length - 1];
+  if (last === 'due' && hit.path[2] === 'actions') return [dueText(ctx, hit.node.value, hit.path)];
+  if (isOwnerRefPath(hit.path)) {
+    const id = scalarText(hit.node);
+    return id ? [ownerText(ctx, id)] : [];
+  }
+  if (hit.path[0] === 'targets' && hit.path.length === 3 && (last === 'id' || last === 'title')) {
+    const text = targetText(ctx, hit.path[1] as number);
+    return text ? [text] : [];
+  }
+  return [];
 }
 
 function days(n: number): string {
