@@ -24,12 +24,13 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function typing(name: string, anchor: string, typed: string): void {
+/** Types `typed` just after `anchor` (or, with `before`, just before it). */
+function typing(name: string, anchor: string, typed: string, before = false): void {
   const store = new PlanStore();
   let doc = TextDocument.create('file:///big.eqplan.yaml', 'yaml', 1, base);
   void store.context(doc, options)?.result; // opened and checked, as the server does on open
   const parsesBefore = store.parsesRun;
-  let at = base.indexOf(anchor) + anchor.length;
+  let at = base.indexOf(anchor) + (before ? 0 : anchor.length);
   const completionTimes: number[] = [];
   const hoverTimes: number[] = [];
   for (const ch of typed) {
@@ -68,6 +69,7 @@ typing('an owner name', 'Human Resources', ' dept');
 typing('a target title', 'title: Workforce from ethnic', ' more');
 typing('a comment line at the top', 'eqplan: 1', '\n# comment');
 typing('a new field in an action', 'characteristics: [race, disability]\n', '        support: [hr]\n');
+typing('a line after an objective', '\n  - id: P4\n', '\n      - id: new', true);
 typing('a new action', '        updates:\n          - { date: 2023-01-01, rag: amber, note: Planning under way }\n', '      - id: new\n        action: x\n');
 console.log('');
 console.log('goal (issue #3): completion and hover answer at once while typing; typing causes no checks before the pause.');

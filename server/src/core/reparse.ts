@@ -55,11 +55,17 @@ export function trySplice(previous: ParsedPlan, newText: string): ParsedPlan | u
   if (commentLinesOnly(previous, newText, edit)) return finish(previous, newText, edit);
 
   const parts = partsHolding(doc, edit.start, edit.oldEnd);
+  let gaveUpAtEnd = -1;
   for (let i = parts.length - 1; i >= 0; i--) {
     const part = parts[i];
     // A part as large as much of the plan is parsed no faster than the whole plan.
     if ((part.end - part.start) * 3 > oldText.length) break;
+    // An edit at the very end of a part (a line break after an objective's last line) changes how the part
+    // ends; the parts around it that end at the same place end the same way, so parsing them (each as long
+    // as an objective) would only give up again.
+    if (part.end === gaveUpAtEnd) continue;
     const spliced = splicePart(previous, newText, edit, part);
+    if (spliced === undefined && edit.start >= part.end) gaveUpAtEnd = part.end;
     // A part that does not read as YAML is (almost always) in a larger part
     // that does not read either: leave it to the full parse.
     if (spliced === 'broken') return undefined;
