@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, TextEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { buildServer, REPO, TestClient } from './lspClient';
 
 const SAMPLE_TEXT = readFileSync(path.join(REPO, 'samples', 'leicester-2019-20.eqplan.yaml'), 'utf8');
@@ -60,7 +61,12 @@ describe('language server: a careless or broken editor', function () {
       const origin = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       await assert.rejects(client.connection.sendRequest('textDocument/codeAction', { ...doc, context: { diagnostics: [] } }), code(-32602), 'code action without a range');
       await assert.rejects(client.connection.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 'x' }, end: { line: 5, character: 0 } } }), code(-32602), 'inlay hint character not a number');
-      await assert.rejects(client.connection.sendRequest('textDocument/inlayHint', { ...doc, range: { start: { line: 9, character: 0 }, end: { line: 5, character: 0 } } }), code(-32602), 'inlay hint range backwards');
+      const backwards = { start: { line: 400, character: 0 }, end: { line: 0, character: 0 } };
+      assert.deepEqual(
+        await client.connection.sendRequest('textDocument/inlayHint', { ...doc, range: backwards }),
+        await client.connection.sendRequest('textDocument/inlayHint', { ...doc, range: { start: backwards.end, end: backwards.start } }),
+        'a range made backwards is turned round',
+      );
       await assert.rejects(client.connection.sendRequest('workspace/symbol', 'x'), code(-32602), 'workspace symbol params that are text');
       await assert.rejects(client.connection.sendRequest('textDocument/references', { ...doc, position: { line: 0, character: 0 }, context: 'x' }), code(-32602), 'references context that is text');
       assert.ok(Array.isArray(await client.connection.sendRequest('textDocument/codeAction', { ...doc, range: origin, context: { diagnostics: [] } })));
@@ -88,7 +94,32 @@ describe('language server: a careless or broken editor', function () {
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: edited }] });
       const lower = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 3);
       assert.ok(lower.diagnostics.some((d) => /purple/.test(String(d.message))), 'the findings are those of the new text');
+      // And a change that brings the version back to the one it was opened with is an edit like any other.
+      const from = client.diagnosticsFor(uri).length;
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 10 }, contentChanges: [{ text: edited.replace(/rag: purple/g, 'rag: mauve') }] });
+      const again = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 10 && client.diagnosticsFor(uri).indexOf(p) >= from);
+      assert.ok(again.diagnostics.some((d) => /mauve/.test(String(d.message))));
       assert.equal(client.process.exitCode, null, 'the server is still running');
+    } finally {
+      client.process.kill();
+    }
+  });
+
+  it('answers a request cancelled while it waits for the pause in typing at once, with RequestCancelled', async () => {
+    const client = new TestClient();
+    client.settings = { debounceMs: 10_000 };
+    try {
+      await initialize(client, workspace);
+      const uri = pathToFileURL(path.join(workspace, 'waiting.eqplan.yaml')).href;
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: SAMPLE_TEXT } });
+      await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `# edited\n${SAMPLE_TEXT}` }] });
+      const source = new CancellationTokenSource();
+      const waiting = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token);
+      setTimeout(() => source.cancel(), 100);
+      // The pause is 10 seconds away: only an answer to the cancellation can come before this test's time runs out.
+      await assert.rejects(waiting, code(-32800));
+      assert.equal(client.diagnostics.some((p) => p.uri === uri && p.version === 2), false, 'still before the pause');
     } finally {
       client.process.kill();
     }
@@ -121,7 +152,7 @@ describe('language server: a careless or broken editor', function () {
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: SAMPLE_TEXT } });
       const published = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
       assert.ok(published.diagnostics.length > 0);
-      assert.ok(client.messages.some((m) => /did not answer .* eqplan settings .* defaults apply/.test(m)), client.messages.join('\n'));
+      assert.ok(client.logs.some((m) => /did not answer the request for the eqplan settings .* the defaults apply/.test(m)), client.logs.join('\n'));
       const ragLine = SAMPLE_TEXT.split('\n').findIndex((l) => /^\s+rag: /.test(l));
       const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: ragLine, character: SAMPLE_TEXT.split('\n')[ragLine].indexOf('rag') + 1 } });
       assert.ok(hover, 'requests are answered too');

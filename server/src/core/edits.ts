@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { findNode, keySpan, nodeSpan, ownSpan, type NodePath, type ParsedPlan } from './parse';
 import type { Fix, TextEdit } from './types';
 
@@ -45,19 +45,23 @@ export class PlanEdits {
   /**
    * Adds `key: value` as the last field of the mapping at `mapPath`, on its own
    * line with the indentation of the mapping's other keys (or inside the braces
-   * of a flow mapping).
+   * of a flow mapping). An empty `key: {}` gets its first field as a block
+   * under the key, unless it sits in a flow mapping or after an anchor or tag.
    */
   addField(mapPath: NodePath, key: string, valueText: string): TextEdit | undefined {
     const found = findNode(this.parsed.doc, mapPath);
     const map = found?.node;
     const entry = valueText === '' ? `${key}:` : `${key}: ${valueText}`;
     if (isMap(map) && map.items.length === 0 && map.flow) {
-      // `owners: {}`: the first entry, written as a block under the key.
       const braces = nodeSpan(map);
       const holder = found?.pair ? keySpan(found.pair) : undefined;
       if (!braces || !holder) return undefined;
       const colon = this.parsed.text.indexOf(':', holder[1]);
       if (colon < 0 || colon > braces[0]) return undefined;
+      // Inside a `{ }` mapping, or after an anchor or tag (`owners: &o {}`), the entry goes inside the braces.
+      const inFlow = (isMap(found?.parent) || isSeq(found?.parent)) && (found?.parent as { flow?: boolean }).flow;
+      if (inFlow || /\S/.test(this.parsed.text.slice(colon + 1, braces[0]))) return this.edit(braces[0], braces[1] - braces[0], `{ ${entry} }`);
+      // `owners: {}`: the first entry, written as a block under the key.
       const indent = ' '.repeat(this.parsed.lines.positionAt(holder[0]).character + 2);
       return this.edit(colon + 1, braces[1] - colon - 1, `${this.eol}${indent}${entry}`);
     }

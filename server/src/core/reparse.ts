@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
 import { duplicateKeys, MAX_TEXT_LENGTH, PARSE_OPTIONS, parsePlan, type ParsedPlan } from './parse';
-import { LineIndex } from './text';
+import { LineIndex, textShift } from './text';
 
 /**
  * Incremental parsing for the editor. A keystroke in a 10,000-line plan
@@ -43,12 +43,8 @@ export function trySplice(previous: ParsedPlan, newText: string): ParsedPlan | u
   if (mayHaveAliases(newText)) return undefined;
 
   // The changed region: [start, oldEnd) in the old text became [start, newEnd) in the new one.
-  const max = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
-  const edit: Edit = { start, oldEnd: oldText.length - tail, newEnd: newText.length - tail, delta: newText.length - oldText.length };
+  const { start, oldEnd, newEnd } = textShift(oldText, newText);
+  const edit: Edit = { start, oldEnd, newEnd, delta: newText.length - oldText.length };
   // Control characters make the whole file unreadable (see `parsePlan`).
   if (CONTROL.test(newText.slice(edit.start, edit.newEnd))) return undefined;
 

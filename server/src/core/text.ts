@@ -72,6 +72,10 @@ export class LineIndex {
 
 /** Maps offsets between two versions of a text that differ in one region (see `textShift`). */
 export interface TextShift {
+  /** The changed region: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+  start: number;
+  oldEnd: number;
+  newEnd: number;
   /** The offset in the old text of an offset in the new one; undefined inside the changed region. */
   toOld(offset: number): number | undefined;
   /** The offset in the new text of an offset in the old one; undefined inside the changed region. */
@@ -83,8 +87,9 @@ export interface TextShift {
 /**
  * The one region where `newText` differs from `oldText` (their longest common
  * start and end), as a map between their offsets. While someone types, the
- * editor can read the last parse that made sense everywhere outside the line
- * being typed. Linear in the length of the texts; no parse.
+ * server can read the last parse that made sense everywhere outside the line
+ * being typed (the server answers hovers so), and the incremental parse re-reads
+only the part of the plan that holds it. Linear in the length of the texts; no parse.
  */
 export function textShift(oldText: string, newText: string): TextShift {
   const shortest = Math.min(oldText.length, newText.length);
@@ -96,6 +101,9 @@ export function textShift(oldText: string, newText: string): TextShift {
   const newEnd = newText.length - tail;
   const delta = newText.length - oldText.length;
   return {
+    start: head,
+    oldEnd,
+    newEnd,
     toOld: (offset) => (offset <= head ? offset : offset >= newEnd ? offset - delta : undefined),
     toNew: (offset) => (offset <= head ? offset : offset >= oldEnd ? offset + delta : undefined),
     touchesChange: (start, end) => start <= oldEnd && end >= head,

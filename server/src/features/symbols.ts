@@ -83,7 +83,7 @@ export function matchesQuery(query: string, name: string): boolean {
  * 4 its letters in order. Editors such as Neovim show the list in the
  * server's order, so `P2` must put objective P2 before action 1c.
  */
-export function matchRank(query: string, name: string): number {
+function matchRank(query: string, name: string): number {
   const q = query.toLowerCase().trim();
   if (!q) return 0;
   const n = name.toLowerCase();
@@ -102,7 +102,7 @@ export function rankWorkspaceSymbols(query: string, symbols: WorkspaceSymbol[]):
     .map((x) => x.s);
 }
 
-/** Objectives, actions and targets of one plan that match a query, as workspace symbols, best match first. */
+/** Objectives, actions and targets of one plan that match a query, as workspace symbols (in plan order: `rankWorkspaceSymbols` orders the matches of all plans). */
 export function workspaceSymbols(ctx: PlanContext, query: string): WorkspaceSymbol[] {
   const out: WorkspaceSymbol[] = [];
   const visit = (symbols: DocumentSymbol[], container?: string) => {
@@ -113,5 +113,5 @@ export function workspaceSymbols(ctx: PlanContext, query: string): WorkspaceSymb
     }
   };
   visit(documentSymbols(ctx));
-  return rankWorkspaceSymbols(query, out);
+  return out;
 }

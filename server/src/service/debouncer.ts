@@ -13,11 +13,15 @@ export class Debouncer {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly waiters = new Map<string, (() => void)[]>();
 
-  /** How late a timer may fire and still count as on time, and how long a late one waits for unread edits. */
+  /** How late a timer may fire and still count as on time. */
   static readonly LATE_MS = 40;
+  /** How long a late timer waits for unread edits: long enough for the input to be read, short enough not to be felt. */
   static readonly SETTLE_MS = 30;
-  /** A server busy for longer than this many settles in a row runs the task anyway, rather than never. */
-  static readonly MAX_SETTLES = 10;
+  /**
+   * How many times in a row a timer may wait: the server can be busy with other work than reading edits
+   * (checking the workspace's plans on disk), and the task must not wait long for that.
+   */
+  static readonly MAX_SETTLES = 3;
 
   constructor(private delay: number) {}
 
@@ -32,9 +36,9 @@ export class Debouncer {
   }
 
   private arm(key: string, task: () => void, ms: number, settles: number): void {
-    const due = Date.now() + ms;
+    const due = performance.now() + ms;
     const timer = setTimeout(() => {
-      if (Date.now() - due > Debouncer.LATE_MS && settles < Debouncer.MAX_SETTLES) {
+      if (performance.now() - due > Debouncer.LATE_MS && settles < Debouncer.MAX_SETTLES) {
         this.arm(key, task, Debouncer.SETTLE_MS, settles + 1);
         return;
       }

@@ -115,12 +115,16 @@ function isDocumentChange(p: unknown): boolean {
   });
 }
 
-/** Throws InvalidParams unless the request has a valid `range` (start and end, each with line and character, start not after end). */
+/**
+ * The request's `range`, start first; throws InvalidParams unless it has a
+ * start and an end, each with line and character. A range that ends before it
+ * starts (a selection made backwards) is turned round rather than refused.
+ */
 function requireRange(params: unknown, what: string): Range {
   const r = (params as { range?: unknown } | null | undefined)?.range;
   if (!isRange(r)) throw new ResponseError(ErrorCodes.InvalidParams, `The ${what} request has no valid range (start and end, each with line and character).`);
-  if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character)) throw new ResponseError(ErrorCodes.InvalidParams, `The ${what} request's range ends before it starts.`);
-  return r;
+  const backwards = r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character);
+  return backwards ? { start: r.end, end: r.start } : r;
 }
 
 /** Throws InvalidParams unless the code action request has a range and a context whose diagnostics all have a range (the quick fixes are matched by it). */
@@ -235,39 +239,46 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ------------------------------------------------------------------ settings and config
 
+  /** Settings requests the editor has let time out and not answered yet: while there are any, the defaults apply at once. */
+  let settingsUnanswered = 0;
+
   /**
    * Asks the editor for the `eqplan` settings of a document. An editor that
-   * does not answer within `SETTINGS_WAIT_MS` gets the defaults for now, and
-   * its answer, when it comes, is used from then on (and everything checked
-   * again), so a slow or broken client never leaves the server waiting.
+   * does not answer within `SETTINGS_WAIT_MS` gets the defaults for now (and
+   * is not asked again, nor waited for, until it answers); its answer, when it
+   * comes, is used from then on and everything is checked again, so a slow or
+   * broken editor never leaves the server waiting.
    */
-  const askForSettings = (key: string, uri: string | undefined): Promise<unknown> => {
-    let answered = false;
-    let timedOut = false;
+  const askForSettings = (key: string, uri: string | undefined, entry: () => Promise<EqplanSettings> | undefined): Promise<unknown> => {
+    if (settingsUnanswered > 0) return Promise.resolve({});
     const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: 'eqplan' }).then(
       (v) => v,
       () => ({}),
     );
-    return Promise.race([
-      asked.then((v) => {
-        answered = true;
-        return v;
-      }),
-      new Promise<unknown>((resolve) =>
-        setTimeout(() => {
-          if (answered) return;
-          timedOut = true;
-          showProblemOnce(`The editor did not answer the server's request for the eqplan settings within ${SETTINGS_WAIT_MS / 1000} seconds, so the defaults apply until it does.`);
-          resolve({});
-          void asked.then((late) => {
-            if (!timedOut || !settingsCache.has(key)) return;
-            // Use the late answer as it is (asking again could time out again), and check again with it.
-            settingsCache.set(key, Promise.resolve(applySettings(late)));
-            refreshAll();
-          });
-        }, SETTINGS_WAIT_MS).unref(),
-      ),
-    ]);
+    return new Promise<unknown>((resolve) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        settingsUnanswered++;
+        log(`eqplan: the editor did not answer the request for the eqplan settings within ${SETTINGS_WAIT_MS / 1000} seconds; the defaults apply until it does.`);
+        resolve({});
+      }, SETTINGS_WAIT_MS);
+      timer.unref();
+      void asked.then((answer) => {
+        if (!timedOut) {
+          clearTimeout(timer);
+          resolve(answer);
+          return;
+        }
+        settingsUnanswered--;
+        // Still the settings in use for this document (not replaced since by a settings change)? Take the late answer, and check again with it.
+        const mine = entry();
+        if (mine && settingsCache.get(key) === mine) {
+          settingsCache.set(key, Promise.resolve(applySettings(answer)));
+          refreshAll();
+        }
+      });
+    });
   };
 
   /** Reads raw settings, says what is wrong with them, and takes their debounce delay. */
@@ -282,8 +293,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const key = uri ?? '';
     let cached = settingsCache.get(key);
     if (!cached) {
-      const raw: Promise<unknown> = canConfigure ? askForSettings(key, uri) : Promise.resolve(globalSettings);
-      cached = raw.then(applySettings);
+      let mine: Promise<EqplanSettings> | undefined;
+      const raw: Promise<unknown> = canConfigure ? askForSettings(key, uri, () => mine) : Promise.resolve(globalSettings);
+      cached = mine = raw.then(applySettings);
       settingsCache.set(key, cached);
     }
     return cached;
@@ -332,7 +344,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * typed on the way; editors ask again, or cancel, when the text changes.
    */
   const settledContextFor = async (uri: string, token?: CancellationToken): Promise<PlanContext | undefined> => {
-    await debouncer.whenSettled(uri);
+    if (debouncer.isPending(uri)) {
+      // Editors cancel such requests as the cursor moves: answer a cancelled one at once, not at the pause.
+      let stopListening: { dispose(): void } | undefined;
+      const cancelled = new Promise<void>((resolve) => (stopListening = token?.onCancellationRequested(() => resolve())));
+      await Promise.race([debouncer.whenSettled(uri), cancelled]);
+      stopListening?.dispose();
+    }
     return contextFor(uri, token);
   };
 
@@ -557,10 +575,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ------------------------------------------------------------------ documents
 
-  const openedVersion = new Map<string, number>();
+  /** Documents whose `didOpen` is being handled: the content event that follows it is the opening, not an edit. */
+  const justOpened = new Set<string>();
 
   documents.onDidOpen((e) => {
-    openedVersion.set(e.document.uri, e.document.version);
+    justOpened.add(e.document.uri);
     store.forget(e.document.uri);
     if (!pullDiagnostics) void validate(e.document.uri).catch((err) => logError('checking', err));
   });
@@ -572,20 +591,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const last = published.get(uri);
     if (last && last.version >= e.document.version) published.delete(uri);
     // Opening is not typing: it is checked at once (push), and a pull client's first requests are answered at once.
-    if (openedVersion.get(uri) === e.document.version) return;
+    if (justOpened.delete(uri)) return;
     // Push clients get the check at the pause; pull clients' requests wait for it (`whenSettled`).
     const task = pullDiagnostics ? () => undefined : () => void validate(uri).catch((err) => logError('checking', err));
-    // Read the settings first so the debounce delay is the document's own.
-    void settingsFor(uri)
-      .catch(() => undefined)
-      .then(() => debouncer.schedule(uri, task));
+    // The pause starts now, so requests that wait for it wait from this edit on; reading the settings
+    // (a round trip to the editor the first time) sets the delay of the pauses after it.
+    debouncer.schedule(uri, task);
+    void settingsFor(uri).catch(() => undefined);
   });
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     debouncer.cancel(uri);
     store.forget(uri);
-    openedVersion.delete(uri);
+    justOpened.delete(uri);
     settingsCache.delete(uri);
     if (pullDiagnostics) return;
     published.delete(uri);
@@ -772,11 +791,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // The document store takes only well-formed notifications: a `didOpen` without text or with a numeric uri would
   // otherwise be kept as a document and break every feature that lists the open documents.
+  // (`documents.listen` also sets `__textDocumentSync` on what it is given: here the stand-in, which is harmless
+  // because the capabilities above say how documents are synced.)
   const checkedNotifications = Object.create(connection) as Connection;
+  const named = (params: unknown) => JSON.stringify((params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri ?? null);
   checkedNotifications.onDidOpenTextDocument = (handler) =>
-    connection.onDidOpenTextDocument((params) => (isOpenedDocument(params) ? handler(params) : log(`eqplan: ignored a didOpen notification that is not well formed: ${JSON.stringify(params)?.slice(0, 200)}`)));
+    connection.onDidOpenTextDocument((params) => (isOpenedDocument(params) ? handler(params) : log(`eqplan: ignored a didOpen notification that is not well formed (document ${named(params)}).`)));
   checkedNotifications.onDidChangeTextDocument = (handler) =>
-    connection.onDidChangeTextDocument((params) => (isDocumentChange(params) ? handler(params) : log(`eqplan: ignored a didChange notification that is not well formed: ${JSON.stringify(params)?.slice(0, 200)}`)));
+    connection.onDidChangeTextDocument((params) => (isDocumentChange(params) ? handler(params) : log(`eqplan: ignored a didChange notification that is not well formed (document ${named(params)}).`)));
   checkedNotifications.onDidCloseTextDocument = (handler) =>
     connection.onDidCloseTextDocument((params) => (typeof params?.textDocument?.uri === 'string' ? handler(params) : log('eqplan: ignored a didClose notification without a document uri')));
   documents.listen(checkedNotifications);

@@ -194,6 +194,7 @@ export class PlanStore {
     const lines = new LineIndex(text);
     const offset = shift.toOld(lines.offsetAt(position));
     if (offset === undefined) return null;
+    // A context of the base text (with this version's number: hovers do not read it), answered in the base's positions.
     const ctx = createPlanContext(doc.uri, doc.version, base.text, options, { parsed: () => base, model: (p) => this.modelOf(p) });
     const result = answer(ctx, base.lines.positionAt(offset));
     if (!result?.range) return result;

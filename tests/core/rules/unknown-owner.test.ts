@@ -36,6 +36,11 @@ describe('rule unknown-owner', () => {
     const fixed = applyEdits(text, add.edits);
     assert.match(fixed, /\nowners:\n  learning-team: \{ name: Learning Team \} # to fill in\n/);
     assert.equal(ofRule(check(fixed), 'unknown-owner').length, 0);
+    // After an anchor, the entry goes inside the braces, and the anchor stays.
+    const anchored = planWith(action({ owner: 'Learning Team' }), { head: 'owners: &registry {}' });
+    const [g] = ofRule(check(anchored), 'unknown-owner');
+    const inside = applyEdits(anchored, g.fixes.find((x) => x.title.startsWith('Add'))!.edits);
+    assert.match(inside, /\nowners: &registry \{ learning-team: \{ name: Learning Team \} \}\n/);
   });
   it('leaves an owner, lead or support entry that is not text to schema', () => {
     const text = planWith(action({ owner: '42', support: '[7, { name: hr }, comms]' }), { head }).replace('    title: Accessible services', '    title: Accessible services\n    lead: 3');

@@ -33,10 +33,10 @@ export const unknownOwner: Rule = {
       }
       return nearest.get(text);
     };
+    const firstId: string | undefined = owners.keys().next().value;
     for (const ref of ownerReferences(ctx.plan)) {
       if (owners.has(ref.text) || isPlaceholderOwner(ref.text)) continue;
       const near = lookUp(ref.text);
-      const firstId = [...owners.keys()][0];
       const hint = near
         ? `Did you mean \`${near}\` (${owners.get(near)?.name ?? near})? Otherwise add it to \`owners:\`.`
         : firstId
