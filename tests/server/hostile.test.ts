@@ -84,6 +84,9 @@ describe('language server: a careless or broken editor', function () {
       for (const textDocument of [{ uri: 7, languageId: 'yaml', version: 1, text: 'eqplan: 1\n' }, { uri: `${uri}.2`, languageId: 'yaml', version: 1 }, null]) {
         await client.connection.sendNotification('textDocument/didOpen', { textDocument });
       }
+      await client.connection.sendNotification('workspace/didChangeConfiguration', null);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: 'x' });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [null, { uri: 3, type: 1 }] });
       const symbols = (await client.connection.sendRequest('workspace/symbol', { query: '1a' })) as { name: string }[];
       assert.ok(symbols.length > 0, 'workspace symbols still work');
       assert.ok(!client.logs.some((l) => /failed|TypeError/.test(l)), client.logs.join('\n'));

@@ -542,7 +542,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    const settings = (change.settings as { eqplan?: unknown } | undefined)?.eqplan;
+    const settings = (change?.settings as { eqplan?: unknown } | null | undefined)?.eqplan;
     if (settings !== undefined) globalSettings = settings;
     recheckAll();
   });
@@ -550,7 +550,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDidChangeWatchedFiles((params) => {
     let configChanged = false;
     let plansChanged = false;
-    for (const change of params.changes) {
+    // Only well-formed changes (a list of { uri, type }) are looked at.
+    const changes = Array.isArray(params?.changes) ? params.changes.filter((c) => typeof c?.uri === 'string') : [];
+    for (const change of changes) {
       const file = uriToPath(change.uri);
       const name = path.basename(file ?? change.uri);
       if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) configChanged = true;
