@@ -128,6 +128,23 @@ describe('language server: a careless or broken editor', function () {
     }
   });
 
+  it('skips input that is not LSP framing and goes on answering (it does not go deaf)', async function () {
+    this.timeout(15_000); // a deaf server never answers: fail rather than wait
+    const client = new TestClient();
+    try {
+      await initialize(client, workspace);
+      for (const garbage of ['Content-Length: abc\r\n\r\n{}', 'Content-Length: -5\r\n\r\n', Buffer.from([0, 1, 2, 255, 254, 13, 10, 13, 10])]) {
+        client.process.stdin!.write(garbage);
+        const answer = await client.connection.sendRequest('workspace/symbol', { query: 'nothing-matches-this' });
+        assert.deepEqual(answer, [], `answered after ${JSON.stringify(String(garbage))}`);
+      }
+      assert.match(client.logs.join(''), /skipped .*not LSP/);
+      assert.equal(client.process.exitCode, null);
+    } finally {
+      client.process.kill();
+    }
+  });
+
   it('after shutdown, answers requests with InvalidRequest and publishes nothing, then exits with 0', async () => {
     const client = new TestClient();
     client.settings = { debounceMs: 20 };
