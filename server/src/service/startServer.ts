@@ -523,7 +523,6 @@ export function startServer(connection: Connection, host: ServerHost): void {
         .catch(() => undefined);
     } else {
       // Nobody will tell the server that a config file changed: look now and then (the resolver also looks when it is asked for a config).
-      stopConfigPolling?.();
       const poll = setInterval(() => configs.recheckIfDue(), CONFIG_RECHECK_MS);
       poll.unref();
       stopConfigPolling = () => clearInterval(poll);
