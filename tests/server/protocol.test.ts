@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { createConnection } from 'vscode-languageserver/node';
 import { checkPlan, localIsoDate, mergeOptions, type PlanSummary } from '../../server/src/core';
@@ -111,7 +111,10 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.deepEqual(ours, fromCli);
     const d = published.diagnostics[0];
     assert.equal(d.source, 'eqplan');
-    assert.match(d.codeDescription?.href ?? '', /README\.md#rule-/);
+    // The link opens the rule's page installed beside the server's README.
+    const href = d.codeDescription?.href ?? '';
+    assert.match(href, /^file:.*\/docs\/rules\/[a-z-]+\.md$/);
+    assert.ok(existsSync(fileURLToPath(href)), `${href} exists`);
   });
 
   it('after an incremental edit, publishes for the new version only', async () => {
