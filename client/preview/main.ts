@@ -8,7 +8,7 @@
  * Either way it reads its first state from the escaped JSON in
  * `#eqplan-root[data-state]` and never imports `vscode`.
  */
-import type { FromPreviewMessage, PreviewState, PreviewViewState, ToPreviewMessage } from '../src/previewMessages';
+import type { FromPreviewMessage, PreviewState, PreviewViewState, ToPreviewMessage } from './messages';
 import { renderPage, type Rendered } from './render';
 import { PREVIEW_CSS } from './styles';
 
