@@ -18,6 +18,7 @@ import {
   planMarkerInHead,
   planSizeProblem,
   type DecodedPlan,
+  type PlanFileProblem,
 } from '../../server/src/core/planFiles';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -33,7 +34,7 @@ function utf16be(text: string): Uint8Array {
   for (let i = 0; i < text.length; i++) out.push(text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff);
   return Uint8Array.from(out);
 }
-function problemOf(decoded: DecodedPlan): { kind: string; message: string; line: number } {
+function problemOf(decoded: DecodedPlan): PlanFileProblem {
   assert.ok(!decoded.ok, 'expected a problem, got text');
   return decoded.problem;
 }
