@@ -17,9 +17,11 @@ import {
   planFileProblemFinding,
   planMarkerInHead,
   planSizeProblem,
+  textOverSizeLimit,
   type DecodedPlan,
   type PlanFileProblem,
 } from '../../server/src/core/planFiles';
+import { parsePlan } from '../../server/src/core/parse';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
@@ -140,6 +142,18 @@ describe('plan files: size and decoding', () => {
     const big = planSizeProblem(11 * 1024 * 1024, 'plans/a.eqplan.yaml');
     assert.equal(big?.kind, 'too-big');
     assert.match(big?.message ?? '', /^plans\/a\.eqplan\.yaml is not a text plan file eqplan can check: it is 11\.0 MB, over the 10 MB limit\./);
+  });
+
+  it('holds text in memory (an open document) to the same limit, counted in UTF-8 bytes, and the parser refuses it', () => {
+    assert.ok(!textOverSizeLimit('a'.repeat(MAX_PLAN_BYTES)));
+    assert.ok(textOverSizeLimit('a'.repeat(MAX_PLAN_BYTES + 1)));
+    // 4 Mi characters of `é` are 8 MB; of `€`, 12 MB; of `😀` (two characters each), 8 MB.
+    assert.ok(!textOverSizeLimit('é'.repeat(4 * 1024 * 1024)));
+    assert.ok(textOverSizeLimit('€'.repeat(4 * 1024 * 1024)));
+    assert.ok(!textOverSizeLimit('😀'.repeat(2 * 1024 * 1024)));
+    const parsed = parsePlan(`eqplan: 1\n# ${'€'.repeat(4 * 1024 * 1024)}\n`);
+    assert.equal(parsed.readable, false);
+    assert.match(parsed.syntax[0].message, /over 10 MB, too large to be a plan/);
   });
 
   it('decodes UTF-8 strictly, keeping a byte order mark, characters outside the BMP and line endings', () => {

@@ -20,7 +20,7 @@ export * from './summary-types';
 export { ownerLoad, targetSummaries } from './summary';
 export {
   PLAN_NAME_PATTERNS, NEVER_SCANNED_FOLDERS, MAX_PLAN_BYTES, PLAN_MARKER_LOOKAHEAD, PLAN_MARKER_HEAD_CHARS, PLAN_HEAD_BYTES,
-  isPlanFileName, mayHoldPlanMarker, hasPlanMarker, isPlanDocument, planMarkerInHead, planSizeProblem, decodePlanBytes, planFileProblemFinding,
+  isPlanFileName, mayHoldPlanMarker, hasPlanMarker, isPlanDocument, planMarkerInHead, planSizeProblem, textOverSizeLimit, decodePlanBytes, planFileProblemFinding,
   type PlanFileProblem, type PlanFileProblemKind, type DecodedPlan,
 } from './planFiles';
 

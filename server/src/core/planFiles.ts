@@ -42,6 +42,27 @@ export const NEVER_SCANNED_FOLDERS: ReadonlySet<string> = new Set(['node_modules
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
 
 /**
+ * Is this text, saved as UTF-8, over the size limit? The limit for text
+ * already in memory (a document open in an editor), so that it is the same
+ * as for a file on disk. Counts bytes only when the length alone cannot tell.
+ */
+export function textOverSizeLimit(text: string): boolean {
+  if (text.length > MAX_PLAN_BYTES) return true;
+  if (text.length * 3 <= MAX_PLAN_BYTES) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes > MAX_PLAN_BYTES;
+}
+
+/**
  * How far into a text the marker is looked for, in characters (UTF-16 code
  * units, as JavaScript counts them): only a marker line that ends within the
  * first 64 Ki characters counts. Far more than any plan's opening comments,
