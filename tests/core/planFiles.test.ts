@@ -4,6 +4,8 @@
  * message for each way a file can fail to be UTF-8 text.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   decodePlanBytes,
   hasPlanMarker,
@@ -14,6 +16,7 @@ import {
   PLAN_HEAD_BYTES,
   PLAN_MARKER_HEAD_CHARS,
   PLAN_MARKER_LOOKAHEAD,
+  PLAN_NAME_PATTERNS,
   planFileProblemFinding,
   planMarkerInHead,
   planSizeProblem,
@@ -45,6 +48,18 @@ describe('plan files: names', () => {
   it('names plans *.eqplan.yaml and *.eqplan.yml in any case, in paths and URIs', () => {
     for (const name of ['a.eqplan.yaml', 'A.EQPLAN.YML', 'plans/2024.eqplan.yml', 'file:///c%3A/p/x.eqplan.yaml?ref=1#top']) assert.ok(isPlanFileName(name), name);
     for (const name of ['a.yaml', 'eqplan.yaml', 'a.eqplan.yaml.bak', 'a.eqplan.json']) assert.ok(!isPlanFileName(name), name);
+  });
+
+  it('the extension manifest names plans with the same patterns (activation, YAML language, schema)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+      activationEvents: string[];
+      contributes: { languages: { id: string; filenamePatterns?: string[] }[]; yamlValidation: { fileMatch: string[] }[] };
+    };
+    const patterns = [...PLAN_NAME_PATTERNS];
+    assert.deepEqual(manifest.activationEvents.filter((e) => e.startsWith('workspaceContains:')), patterns.map((p) => `workspaceContains:**/${p}`));
+    assert.deepEqual(manifest.contributes.languages.find((l) => l.id === 'yaml')?.filenamePatterns, patterns);
+    assert.deepEqual(manifest.contributes.yamlValidation[0].fileMatch, patterns);
+    for (const p of patterns) assert.ok(isPlanFileName(p.replace('*', 'any')), p);
   });
 
   it('looks for the marker in other YAML files, never in eqplan config files', () => {
