@@ -18,11 +18,11 @@ export { LineIndex } from './text';
 export * from './types';
 export * from './summary-types';
 export { ownerLoad, targetSummaries } from './summary';
-
-/** Does this text look like a plan? True when its top level has `eqplan: 1`. Cheap: no YAML parse. */
-export function looksLikePlan(text: string): boolean {
-  return /^eqplan[ \t]*:[ \t]*["']?1["']?[ \t]*(#.*)?$/m.test(text.slice(0, 64 * 1024));
-}
+export {
+  PLAN_NAME_PATTERNS, NEVER_SCANNED_FOLDERS, MAX_PLAN_BYTES, PLAN_MARKER_LOOKAHEAD, PLAN_MARKER_HEAD_CHARS, PLAN_HEAD_BYTES,
+  isPlanFileName, mayHoldPlanMarker, hasPlanMarker, isPlanDocument, planMarkerInHead, planSizeProblem, textOverSizeLimit, decodePlanBytes, planFileProblemFinding,
+  type PlanFileProblem, type PlanFileProblemKind, type DecodedPlan,
+} from './planFiles';
 
 /**
  * The edits of the fixes of a set of findings, one fix per finding (its
