@@ -348,13 +348,13 @@ function readRules(spec: RulesOption, value: unknown, ctx: ReadContext): OptionR
   }
   const problems: string[] = [];
   const rules: Record<string, SeverityLevel> = {};
-  for (const [id, written] of Object.entries(value)) {
-    const level = parseSeverityLevel(written);
+  for (const [id, raw] of Object.entries(value)) {
+    const level = parseSeverityLevel(raw);
     if (!ruleIds.has(id)) {
       const guess = closest(id, ruleIds);
       problems.push(`${within(spec, source)} \`${id}\` is not an eqplan rule.${guess ? ` Did you mean \`${guess}\`?` : ''} Known rules: ${[...ruleIds].join(', ')}.`);
     } else if (level === undefined) {
-      problems.push(`${within(spec, source)} the severity of \`${id}\` must be one of ${SEVERITY_LEVELS.join(', ')}, not \`${shown(written)}\`.`);
+      problems.push(`${within(spec, source)} the severity of \`${id}\` must be one of ${SEVERITY_LEVELS.join(', ')}, not \`${shown(raw)}\`.`);
     } else if (level !== 'default') {
       rules[id] = level;
     }
