@@ -118,7 +118,7 @@ describe('settings', () => {
     const { settings, problems } = readSettings({ rules: 'off', asOf: 20230131, inlayHints: { enabled: 'no' } });
     assert.deepEqual(settings.options, {});
     assert.equal(problems.length, 3, problems.join('\n'));
-    assert.match(problems.join('\n'), /eqplan\.rules setting must be a set/);
+    assert.match(problems.join('\n'), /eqplan\.rules setting must map rule ids to a severity/);
     assert.match(problems.join('\n'), /asOf setting 20230131 is a number/);
     assert.match(problems.join('\n'), /inlayHints\.enabled setting must be true or false/);
   });
