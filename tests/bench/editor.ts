@@ -9,7 +9,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completion } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
-import { PlanStore } from '../../server/src/service/store';
+import { PlanStore } from '../../server/src/lsp/store';
 import { generatePlan } from './generate';
 
 const base = generatePlan(10, 84);

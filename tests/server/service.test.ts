@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { hover } from '../../server/src/features/hover';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Debouncer } from '../../server/src/service/debouncer';
-import { readSettings } from '../../server/src/service/settings';
-import { isPlanDocument, optionsKey, PlanStore } from '../../server/src/service/store';
+import { Debouncer } from '../../server/src/lsp/debouncer';
+import { readSettings } from '../../server/src/lsp/settings';
+import { isPlanDocument, optionsKey, PlanStore } from '../../server/src/lsp/store';
 import { PLAN } from './helpers';
 
 describe('document store', () => {

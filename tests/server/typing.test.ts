@@ -11,8 +11,8 @@ import { PassThrough } from 'node:stream';
 import type { CompletionList, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createConnection, type Connection } from 'vscode-languageserver/node';
-import { PlanStore } from '../../server/src/service/store';
-import { startServer } from '../../server/src/service/startServer';
+import { PlanStore } from '../../server/src/lsp/store';
+import { startServer } from '../../server/src/lsp/startServer';
 import { generatePlan } from '../bench/generate';
 
 const URI = 'file:///typing/big.eqplan.yaml';
