@@ -14,7 +14,7 @@ import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Sym
 import { createConnection } from 'vscode-languageserver/node';
 import { checkPlan, localIsoDate, mergeOptions, type PlanSummary } from '../../server/src/core';
 import { ConfigResolver } from '../../server/src/node/config';
-import { startServer } from '../../server/src/lsp/startServer';
+import { startServer } from '../../server/src/lsp/server';
 import { generatePlan } from '../bench/generate';
 import { CancellationTokenSource, createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { buildServer, REPO, SERVER, TestClient } from './lspClient';

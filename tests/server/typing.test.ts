@@ -12,7 +12,7 @@ import type { CompletionList, Hover, PublishDiagnosticsParams } from 'vscode-lan
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createConnection, type Connection } from 'vscode-languageserver/node';
 import { PlanStore } from '../../server/src/lsp/store';
-import { startServer } from '../../server/src/lsp/startServer';
+import { startServer } from '../../server/src/lsp/server';
 import { generatePlan } from '../bench/generate';
 
 const URI = 'file:///typing/big.eqplan.yaml';
