@@ -8,13 +8,14 @@ import { FileChangeType, type Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAMES } from '../core';
 import type { Configuration } from './configuration';
 import type { Diagnostics } from './diagnostics';
+import { field } from './params';
 import type { WorkspacePlans } from './workspace';
 import { uriToPath } from './workspaceFiles';
 
 /** `workspace/didChangeConfiguration` and `workspace/didChangeWatchedFiles`. */
 export function registerChangeNotifications(connection: Connection, configuration: Configuration, workspace: WorkspacePlans, diagnostics: Diagnostics): void {
   connection.onDidChangeConfiguration((change) => {
-    const settings = (change?.settings as { eqplan?: unknown } | null | undefined)?.eqplan;
+    const settings = field(field(change, 'settings'), 'eqplan');
     if (settings !== undefined) configuration.setGlobalSettings(settings);
     diagnostics.recheckAll();
   });

@@ -20,6 +20,7 @@ import { CONFIG_FILE_NAMES } from '../core';
 import { FIX_ALL_KIND } from '../features/codeActions';
 import { ruleDocsLink } from '../features/diagnostics';
 import { listenForFolderChanges } from './changes';
+import { field } from './params';
 import { CONFIG_RECHECK_MS, type Configuration } from './configuration';
 import type { Debouncer } from './debouncer';
 import type { Diagnostics } from './diagnostics';
@@ -73,7 +74,7 @@ export function serverCapabilities(client: ClientSupport): ServerCapabilities {
 function initialFolders(params: InitializeParams): string[] {
   const given: unknown[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
   const folders = given
-    .map((f) => (f as { uri?: unknown } | null)?.uri)
+    .map((f) => field(f, 'uri'))
     .map((u) => (typeof u === 'string' ? uriToPath(u) : undefined))
     .filter((p): p is string => !!p);
   if (folders.length === 0 && typeof params.rootUri === 'string') {
@@ -89,11 +90,13 @@ export function registerLifecycle(connection: Connection, { session, configurati
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     if (session.phase !== 'starting') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized.');
     const caps = (typeof params?.capabilities === 'object' && params.capabilities) || {};
-    const init = params.initializationOptions as { settings?: unknown; readmeUrl?: unknown; openPreviewCommand?: unknown } | undefined;
-    session.client = clientSupport(caps, init?.openPreviewCommand === true);
-    if (init?.settings && typeof init.settings === 'object') configuration.setGlobalSettings((init.settings as { eqplan?: unknown }).eqplan ?? init.settings);
+    const init: unknown = params.initializationOptions;
+    session.client = clientSupport(caps, field(init, 'openPreviewCommand') === true);
+    const settings = field(init, 'settings');
+    if (settings && typeof settings === 'object') configuration.setGlobalSettings(field(settings, 'eqplan') ?? settings);
     // A client can point rule links at the README on the web instead of the copy beside the server.
-    if (typeof init?.readmeUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(init.readmeUrl)) session.docsLink = ruleDocsLink(init.readmeUrl);
+    const readmeUrl = field(init, 'readmeUrl');
+    if (typeof readmeUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(readmeUrl)) session.docsLink = ruleDocsLink(readmeUrl);
     workspace.setFolders(initialFolders(params));
     session.phase = 'running';
     return { capabilities: serverCapabilities(session.client), serverInfo: { name: 'eqplan-language-server', version: '0.1.0' } };

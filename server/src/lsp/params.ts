@@ -26,8 +26,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-/** Reads one field of params that may be anything. */
-function field(params: unknown, name: string): unknown {
+/** Reads one field of params that may be anything (undefined when they are not an object). */
+export function field(params: unknown, name: string): unknown {
   return isRecord(params) ? params[name] : undefined;
 }
 
