@@ -9,7 +9,7 @@ import { readClientSettings } from '../../client/src/settings';
 import { CONFIGURATION_MD, PACKAGE_JSON, configurationMarkdown, withConfiguration } from '../../scripts/gen-config';
 import { CHECK_HELP, REPORT_HELP, parseCliArgs } from '../../server/src/cli/args';
 import { CONFIG_FILE_KEYS, OPTION_LIST, OPTIONS, RULES, SEVERITY_ALIASES, SEVERITY_LEVELS, parseConfigText, parseSeverityLevel, readOption, type CheckOptions } from '../../server/src/core';
-import { readSettings } from '../../server/src/service/settings';
+import { readSettings } from '../../server/src/lsp/settings';
 
 const RULE_IDS = new Set(RULES.map((r) => r.id));
 
