@@ -85,7 +85,7 @@ describe('document store', () => {
 
   it('gives no context for a document that is not a plan', () => {
     const store = new PlanStore();
-    assert.equal(store.context(TextDocument.create('file:///x.yaml', 'yaml', 1, 'a: 1'), {}), undefined);
+    assert.equal(store.context(TextDocument.create('file:///x.yaml', 'yaml', 1, 'a: 1'), { localToday: '2024-01-15' }), undefined);
   });
 
   it('keys options whatever their order', () => {

@@ -4,7 +4,7 @@
  * here; the engine only ever sees text.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { checkPlan, mergeOptions, type CheckOptions, type Finding } from '../core';
+import { checkPlan, mergeOptions, type CheckInput, type Finding } from '../core';
 import type { ConfigResolver } from '../node/config';
 import { UsageError } from './errors';
 import { MAX_PLAN_BYTES, type PlanFile } from './files';
@@ -13,6 +13,8 @@ import type { FileResult } from './results';
 
 export interface CheckFilesOptions {
   asOf?: string;
+  /** The local date, read once for the whole run (core has no clock). */
+  localToday: string;
   configs: ConfigResolver;
   fix: boolean;
 }
@@ -27,7 +29,7 @@ function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
   if (config.errors.length > 0) {
     throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
   }
-  const options: CheckOptions = mergeOptions(config.options, { asOf: opts.asOf });
+  const options: CheckInput = { ...mergeOptions(config.options, { asOf: opts.asOf }), localToday: opts.localToday };
 
   const read = readPlanText(file, opts.fix);
   if (typeof read !== 'string') return { file: file.display, findings: [read.finding], error: read.finding.message };

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkPlan, mergeOptions } from '../core';
+import { localToday } from '../node/clock';
 import { ConfigResolver } from '../node/config';
 import { buildReportHtml } from '../report/html';
 import type { ReportArgs } from './args';
@@ -20,7 +21,7 @@ export function runReport(args: ReportArgs, cwd: string): number {
   const config = configs.forPlan(planPath);
   if (config.errors.length > 0) throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
 
-  const result = checkPlan(text, mergeOptions(config.options, { asOf: args.asOf }));
+  const result = checkPlan(text, { ...mergeOptions(config.options, { asOf: args.asOf }), localToday: localToday() });
   if (!result.summary) {
     const first = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
     throw new UsageError(`${args.plan} cannot be reported on: ${first ? first.message : 'it is not a readable plan.'} Run \`eqplan check ${args.plan}\` to see every problem.`);

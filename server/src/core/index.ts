@@ -5,19 +5,20 @@
  */
 import type { Finding, TextEdit } from './types';
 
-export { checkPlan, checkParsed, resolveToday, DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_UPDATE_DAYS, type CheckResult } from './check';
-export { applyEdits, PlanEdits } from './edits';
-export { parsePlan, findNode, pointerToPath, pathToPointer, nodeSpan, ownSpan, keySpan, keyText, type ParsedPlan, type NodePath } from './parse';
+export { checkPlan, checkParsed, resolveToday, DEFAULT_DUE_SOON_DAYS, type CheckResult } from './check';
+export { applyEdits, PlanEdits, yamlString } from './edits';
+export { parsePlan, findNode, pointerToPath, pathToPointer, nodeSpan, ownSpan, keyText, type ParsedPlan, type NodePath } from './parse';
 export { parseConfigText, mergeOptions, CONFIG_FILE_NAMES } from './config';
-export { RULES, ruleById, ALL_RULES, type RuleInfo } from './rules';
-export { parseDue, formatUk, describeDue, suggestCanonicalDue, localIsoDate, parseIsoDay, isoFromDay, endOfMonth, endOfQuarterOf, type DueInfo } from './dates';
+export { RULES, type RuleInfo } from './rules';
+export { parseDue, formatUk, describeDue, suggestCanonicalDue, localIsoDate, parseIsoDay, isoFromDay, endOfMonth, endOfQuarterOf, quarterDueOf } from './dates';
 export { PLAN_SCHEMA } from './schema-check';
-export { buildModel, isPlaceholderOwner, type PlanModel, type ActionModel, type ObjectiveModel, type TargetModel } from './model';
-export { assessTarget } from './targets';
+export { buildModel, type PlanModel } from './model';
+export { isOwnerReferencePath, ownerFieldAt, ownerReferences, ownerText, OWNER_FIELDS, type OwnerField, type OwnerReference } from './owners';
 export { LineIndex } from './text';
 export * from './types';
 export * from './summary-types';
 export { ownerLoad, targetSummaries } from './summary';
+export { andList, formatCount, plural, pluralWord } from './words';
 
 /** Does this text look like a plan? True when its top level has `eqplan: 1`. Cheap: no YAML parse. */
 export function looksLikePlan(text: string): boolean {

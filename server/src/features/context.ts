@@ -3,7 +3,7 @@
  * result computed on first use and shared. Features take a `PlanContext` and
  * return LSP values; they never talk to the connection.
  */
-import { buildModel, checkParsed, parsePlan, resolveToday, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel, type TodaySource } from '../core';
+import { buildModel, checkParsed, parsePlan, resolveToday, type CheckInput, type CheckResult, type ParsedPlan, type PlanModel, type TodaySource } from '../core';
 
 export interface PlanContext {
   uri: string;
@@ -12,7 +12,7 @@ export interface PlanContext {
   readonly text: string;
   /** The parse of this version (made on first use, once per version). */
   readonly parsed: ParsedPlan;
-  options: CheckOptions;
+  options: CheckInput;
   /** The engine's check of this version with these options (computed once, on first use). */
   readonly result: CheckResult;
   /** The plan model: the check's when it has run, else built from the parse alone (cheap; no rules run). */
@@ -47,7 +47,7 @@ export interface ContextSources {
  * version, one model per parse and one check per (version, options) between
  * features; by default each is made here, once.
  */
-export function createPlanContext(uri: string, version: number, text: string, options: CheckOptions, sources: ContextSources): PlanContext {
+export function createPlanContext(uri: string, version: number, text: string, options: CheckInput, sources: ContextSources): PlanContext {
   let parsed: ParsedPlan | undefined;
   let result: CheckResult | undefined;
   let model: PlanModel | undefined;
@@ -94,7 +94,7 @@ export function createPlanContext(uri: string, version: number, text: string, op
 }
 
 /** A context for a text (tests and one-off uses). */
-export function contextForText(text: string, options: CheckOptions = {}, uri = 'file:///test.eqplan.yaml', version = 1): PlanContext {
+export function contextForText(text: string, options: CheckInput, uri = 'file:///test.eqplan.yaml', version = 1): PlanContext {
   return createPlanContext(uri, version, text, options, { parsed: () => parsePlan(text) });
 }
 

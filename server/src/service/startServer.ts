@@ -46,7 +46,8 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, localIsoDate, mergeOptions, type CheckOptions } from '../core';
+import { CONFIG_FILE_NAMES, mergeOptions, type CheckInput, type CheckOptions } from '../core';
+import { localToday as clockToday } from '../node/clock';
 import { ConfigResolver } from '../node/config';
 import { codeActions, FIX_ALL_KIND } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
@@ -188,7 +189,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // Not every editor reports changed files (Neovim 0.7 does not): the resolver also looks at the disk itself, at most once a second.
   const configs = new ConfigResolver(undefined, undefined, { recheckAfterMs: CONFIG_RECHECK_MS, onChange: () => setImmediate(configFilesChanged) });
   let docsLink: RuleDocsLink = ruleDocsLink(host.readmeUrl);
-  const localToday = host.localToday ?? (() => localIsoDate(new Date()));
+  const localToday = host.localToday ?? clockToday;
   const debouncer = new Debouncer(DEFAULT_DEBOUNCE_MS);
 
   let canConfigure = false;
@@ -302,7 +303,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   /** Config file first, settings on top, as the CLI layers `--as-of` over the config file; plus the local date. */
-  const optionsFor = async (uri: string): Promise<{ options: CheckOptions; settings: EqplanSettings }> => {
+  const optionsFor = async (uri: string): Promise<{ options: CheckInput; settings: EqplanSettings }> => {
     const settings = await settingsFor(uri);
     let fileOptions: CheckOptions = {};
     const file = uriToPath(uri);
@@ -315,7 +316,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         fileOptions = loaded.options;
       }
     }
-    return { options: mergeOptions(fileOptions, settings.options, { localToday: localToday() }), settings };
+    return { options: { ...mergeOptions(fileOptions, settings.options), localToday: localToday() }, settings };
   };
 
   /**
@@ -323,7 +324,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * options is where a queued request gets time to be cancelled, so a
    * cancelled request stops here, before the parse and the check.
    */
-  const planFor = async (uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; options: CheckOptions } | undefined> => {
+  const planFor = async (uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; options: CheckInput } | undefined> => {
     const doc = documents.get(uri);
     if (!doc || !store.isPlan(doc)) return undefined;
     const { options } = await optionsFor(uri);

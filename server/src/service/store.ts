@@ -5,7 +5,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, checkParsed, looksLikePlan, parsePlan, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
+import { buildModel, checkParsed, looksLikePlan, parsePlan, type CheckInput, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
 import { trySplice } from '../core/reparse';
 import { LineIndex, textShift } from '../core/text';
 import { createPlanContext, type PlanContext } from '../features/context';
@@ -145,7 +145,7 @@ export class PlanStore {
   }
 
   /** The check of the current version with these options (run once, on first use). */
-  check(doc: TextDocument, options: CheckOptions): CheckResult {
+  check(doc: TextDocument, options: CheckInput): CheckResult {
     const e = this.entry(doc);
     const key = optionsKey(options);
     if (e.check?.key !== key) {
@@ -157,12 +157,12 @@ export class PlanStore {
   }
 
   /** Has the current version already been checked with these options? */
-  hasCheck(doc: TextDocument, options: CheckOptions): boolean {
+  hasCheck(doc: TextDocument, options: CheckInput): boolean {
     return this.entries.get(doc.uri)?.version === doc.version && this.entries.get(doc.uri)?.check?.key === optionsKey(options);
   }
 
   /** A feature context of the current version; undefined when the document is not a plan. Nothing is parsed until a feature asks. */
-  context(doc: TextDocument, options: CheckOptions): PlanContext | undefined {
+  context(doc: TextDocument, options: CheckInput): PlanContext | undefined {
     if (!this.isPlan(doc)) return undefined;
     return createPlanContext(doc.uri, doc.version, doc.getText(), options, {
       parsed: () => this.parsed(doc),
@@ -181,7 +181,7 @@ export class PlanStore {
    * the text being typed. Hovers use this, so hovering while typing in a
    * 10,000-line plan never waits for a whole parse.
    */
-  answerQuickly<R extends { range?: Range }>(doc: TextDocument, options: CheckOptions, position: Position, answer: (ctx: PlanContext, position: Position) => R | null): R | null {
+  answerQuickly<R extends { range?: Range }>(doc: TextDocument, options: CheckInput, position: Position, answer: (ctx: PlanContext, position: Position) => R | null): R | null {
     const e = this.entry(doc);
     const base = e.base;
     if (this.spliced(doc, e) || !base || !this.modelOf(base)) {

@@ -6,7 +6,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkPlan, looksLikePlan, type CheckOptions, type CheckResult } from '../core';
+import { checkPlan, looksLikePlan, type CheckInput, type CheckResult } from '../core';
 import { optionsKey } from './store';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -81,7 +81,7 @@ export class DiskChecks {
   private readonly cache = new Map<string, CachedCheck>();
 
   /** The check of a file as it is on disk, and a stamp that changes when the file or options change. */
-  check(file: string, options: CheckOptions): { stamp: string; result: CheckResult } | undefined {
+  check(file: string, options: CheckInput): { stamp: string; result: CheckResult } | undefined {
     let stat;
     try {
       stat = statSync(file);
