@@ -62,7 +62,7 @@ export interface CheckOptions {
   asOf?: string;
   /**
    * The local date (YYYY-MM-DD) used when neither the `asOf` option nor the
-   * plan's `asOf` is set. The front door reads the clock (`localIsoDate(new Date())`); core never does.
+   * plan's `asOf` is set. The front door reads the clock (`server/src/node/clock.ts`); core never does.
    */
   localToday?: string;
   /** Days ahead that count as "due soon" (default 14). */
