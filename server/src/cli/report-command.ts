@@ -21,13 +21,15 @@ export function runReport(args: ReportArgs, cwd: string): number {
   const config = configs.forPlan(planPath);
   if (config.errors.length > 0) throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
 
-  const result = checkPlan(text, { ...mergeOptions(config.options, { asOf: args.asOf }), localToday: localToday() });
+  // One read of the clock for the run: the check's "today" and the page's "generated on" date agree.
+  const today = localToday();
+  const result = checkPlan(text, { ...mergeOptions(config.options, { asOf: args.asOf }), localToday: today });
   if (!result.summary) {
     const first = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
     throw new UsageError(`${args.plan} cannot be reported on: ${first ? first.message : 'it is not a readable plan.'} Run \`eqplan check ${args.plan}\` to see every problem.`);
   }
 
-  const html = buildReportHtml(result.summary, result.findings, { previewScript: readPreviewScript(), title: args.title, fileName: path.basename(args.plan) });
+  const html = buildReportHtml(result.summary, result.findings, { previewScript: readPreviewScript(), title: args.title, fileName: path.basename(args.plan), generated: today });
   const output = args.output ?? defaultOutput(args.plan);
   writeOutput(html, output, cwd);
   const s = result.summary.totals;

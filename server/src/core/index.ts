@@ -13,7 +13,7 @@ export { RULES, type RuleInfo } from './rules';
 export { parseDue, formatUk, describeDue, suggestCanonicalDue, localIsoDate, parseIsoDay, isoFromDay, endOfMonth, endOfQuarterOf, quarterDueOf } from './dates';
 export { PLAN_SCHEMA } from './schema-check';
 export { buildModel, type PlanModel } from './model';
-export { isOwnerReferencePath, ownerFieldAt, ownerReferences, ownerText, OWNER_FIELDS, type OwnerField, type OwnerReference } from './owners';
+export { isOwnerReferencePath, ownerFieldAt, ownerReferences, ownerText } from './owners';
 export { LineIndex } from './text';
 export * from './types';
 export * from './summary-types';
