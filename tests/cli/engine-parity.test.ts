@@ -36,7 +36,7 @@ describe('eqplan check agrees with the engine', function () {
       const configs = new ConfigResolver();
       const expected = files
         .map((file, i) => {
-          const options = mergeOptions(configs.forPlan(file).options, { asOf });
+          const options = { ...mergeOptions(configs.forPlan(file).options), asOf };
           const findings = checkPlan(readFileSync(file, 'utf8'), options).findings;
           return {
             file: rel[i],

@@ -140,8 +140,8 @@ describe('fixPlanText: the safety net', () => {
       const at = result.parsed.text.indexOf('\n        rag:');
       return at < 0 || result.parsed.syntax.length > 0 ? [] : [{ offset: at, length: 9, newText: '  rag: 1 ', range: result.parsed.lines.range(at, at + 9) }];
     };
-    assert.ok(checkPlan(text.replace('\n        rag:', '  rag: 1 rag:')).parsed.syntax.length > 0, 'the edit breaks the syntax');
-    const outcome = fixPlanText(text, {}, breaking);
+    assert.ok(checkPlan(text.replace('\n        rag:', '  rag: 1 rag:'), { localToday: '2019-11-30' }).parsed.syntax.length > 0, 'the edit breaks the syntax');
+    const outcome = fixPlanText(text, { localToday: '2019-11-30' }, breaking);
     assert.equal(outcome.brokeSyntax, true);
     assert.equal(outcome.text, text);
     assert.equal(outcome.rounds, 0);
@@ -149,7 +149,7 @@ describe('fixPlanText: the safety net', () => {
   });
 
   it('fixes as before when the syntax stays valid', () => {
-    const outcome = fixPlanText(planText('due: Sept 2019\nrag: Amber'), {});
+    const outcome = fixPlanText(planText('due: Sept 2019\nrag: Amber'), { localToday: '2019-11-30' });
     assert.equal(outcome.brokeSyntax, undefined);
     assert.match(outcome.text, /due: 2019-09\n {8}rag: amber/);
   });

@@ -107,13 +107,13 @@ describe('plan discovery: the CLI and the workspace scan agree', function () {
     for (const rel of ['big/huge.eqplan.yaml', 'encodings/utf16.yaml', 'encodings/ansi.yaml']) {
       const absolute = path.join(dir, rel);
       const name = path.basename(rel);
-      const [cli] = checkFiles([{ display: name, absolute }], { configs, fix: false });
-      const server = disk.check(absolute, {});
+      const [cli] = checkFiles([{ display: name, absolute }], { configs, fix: false, localToday: '2024-01-15' });
+      const server = disk.check(absolute, { localToday: '2024-01-15' });
       assert.ok(server, rel);
       assert.equal(cli.findings.length, 1, rel);
       assert.deepEqual(server.result.findings, cli.findings, rel);
     }
-    const messages = ['big/huge.eqplan.yaml', 'encodings/utf16.yaml', 'encodings/ansi.yaml'].map((rel) => disk.check(path.join(dir, rel), {})?.result.findings[0].message ?? '');
+    const messages = ['big/huge.eqplan.yaml', 'encodings/utf16.yaml', 'encodings/ansi.yaml'].map((rel) => disk.check(path.join(dir, rel), { localToday: '2024-01-15' })?.result.findings[0].message ?? '');
     assert.match(messages[0], /^huge\.eqplan\.yaml is not a text plan file eqplan can check: it is 10\.0 MB, over the 10 MB limit/);
     assert.match(messages[1], /^utf16\.yaml is saved as Unicode \(UTF-16\) text/);
     assert.match(messages[2], /^ansi\.yaml is not saved as UTF-8 text: line 2 /);
@@ -121,8 +121,8 @@ describe('plan discovery: the CLI and the workspace scan agree', function () {
 
   it('the workspace scan checks a UTF-8 plan on disk as the CLI does', () => {
     const absolute = path.join(dir, 'plans/by-marker.yaml');
-    const [cli] = checkFiles([{ display: 'by-marker.yaml', absolute }], { configs: new ConfigResolver(undefined), fix: false });
-    assert.deepEqual(new DiskChecks().check(absolute, {})?.result.findings, cli.findings);
+    const [cli] = checkFiles([{ display: 'by-marker.yaml', absolute }], { configs: new ConfigResolver(undefined), fix: false, localToday: '2024-01-15' });
+    assert.deepEqual(new DiskChecks().check(absolute, { localToday: '2024-01-15' })?.result.findings, cli.findings);
   });
 
   it('`eqplan report` refuses a file that is not a UTF-8 plan with the message `check` gives', () => {

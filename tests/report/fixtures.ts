@@ -8,7 +8,7 @@ import { checkPlan, type CheckResult } from '../../server/src/core';
 export const REPO = path.resolve(__dirname, '..', '..');
 
 export function checkSample(name: string): CheckResult & { summary: NonNullable<CheckResult['summary']> } {
-  const result = checkPlan(readFileSync(path.join(REPO, 'samples', name), 'utf8'), {});
+  const result = checkPlan(readFileSync(path.join(REPO, 'samples', name), 'utf8'), { localToday: '2024-01-31' });
   if (!result.summary) throw new Error(`${name} has no summary`);
   return result as CheckResult & { summary: NonNullable<CheckResult['summary']> };
 }
@@ -48,7 +48,7 @@ targets:
 `;
 
 export function hostileResult(): CheckResult & { summary: NonNullable<CheckResult['summary']> } {
-  const result = checkPlan(HOSTILE_PLAN, {});
+  const result = checkPlan(HOSTILE_PLAN, { localToday: '2024-01-31' });
   if (!result.summary) throw new Error('the hostile plan has no summary');
   return result as CheckResult & { summary: NonNullable<CheckResult['summary']> };
 }

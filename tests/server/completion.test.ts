@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import { completion, successor, yamlIdText } from '../../server/src/features/completion';
+import { yamlString } from '../../server/src/core';
+import { completion, successor } from '../../server/src/features/completion';
 import { cursorContext } from '../../server/src/features/cursor';
 import { at, planAt, PLAN, withCursor } from './helpers';
 
@@ -119,7 +120,7 @@ describe('completion', () => {
     // Ids YAML reads as strings stay plain.
     const [plain] = items(PLAN.replace('      - id: 2a\n', '      - id: 2a\n      - id: |\n'));
     assert.equal((plain.textEdit as { newText: string }).newText, '2b');
-    assert.deepEqual(['12', 'true', 'null', '~', '0x1F', '1e3', 'WF-03'].map(yamlIdText), ['"12"', '"true"', '"null"', '"~"', '"0x1F"', '"1e3"', 'WF-03']);
+    assert.deepEqual(['12', 'true', 'null', '~', '0x1F', '1e3', 'WF-03'].map(yamlString), ['"12"', '"true"', '"null"', '"~"', '"0x1F"', '"1e3"', 'WF-03']);
   });
 
   it('offers snippets for a new objective and a new target', () => {

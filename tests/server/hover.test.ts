@@ -64,6 +64,15 @@ describe('hover', () => {
     assert.doesNotMatch(supporter, /Holds no actions/);
   });
 
+  it("names the targets an owner holds, from the same owner fields the check reads", () => {
+    const withOwner = PLAN.replace('    direction: up\n', '    direction: up\n    owner: hr\n');
+    const registry = hoverText(withOwner.replace('  hr: { name', '  h|r: { name'));
+    assert.match(registry, /Owns target `T1`\./);
+    const onTarget = hoverText(withOwner.replace('    owner: hr\n    milestones', '    owner: h|r\n    milestones'));
+    assert.match(onTarget, /\*\*Human Resources\*\* \(`hr`\)/);
+    assert.match(onTarget, /Owns target `T1`\./);
+  });
+
   it('says nothing about what a value means in a file that does not read as YAML, only what the field is', () => {
     const broken = hoverText(PLAN.replace('lead: equalities-team', 'lead: "equalities-te|am'));
     assert.doesNotMatch(broken, /Equalities Team|equalities-te\b|Holds/);

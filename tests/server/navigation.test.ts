@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ResponseError, SymbolKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { foldingRanges } from '../../server/src/features/folding';
 import { inlayHints } from '../../server/src/features/inlayHints';
@@ -79,6 +80,22 @@ describe('owner navigation', () => {
     const { ctx, position } = at(planAt('owner: hr', 8));
     assert.throws(() => rename(ctx, position, 'Human Resources'), ResponseError);
     assert.throws(() => rename(ctx, position, 'equalities-team'), /already has/);
+  });
+
+  it('renames exactly the owner fields that unknown-owner checks: lead, owner, support and a target owner', () => {
+    // `hrr` is written in every owner field; rename and the check must read the one list (core/owners.ts).
+    const misspelt = PLAN.replace('lead: equalities-team', 'lead: hrr')
+      .replace('owner: equalities-team', 'owner: hrr')
+      .replace('support: [hr]', 'support: [hrr]')
+      .replace('    direction: up\n', '    direction: up\n    owner: hrr\n');
+    const { ctx, position, text } = at(misspelt.replace('owner: hrr', 'owner: h|rr'));
+    const checked = ctx.result.findings.filter((f) => f.rule === 'unknown-owner' && f.message.startsWith('`hrr`'));
+    assert.deepEqual(checked.map((f) => f.path), ['/objectives/0/lead', '/objectives/0/actions/0/owner', '/objectives/0/actions/0/support/0', '/targets/0/owner']);
+    const edits = rename(ctx, position, 'hr-team')!.changes!['file:///test.eqplan.yaml'];
+    assert.deepEqual(edits.map((e) => e.range).sort((a, b) => a.start.line - b.start.line), checked.map((f) => f.range), 'one edit on each checked field, nothing else');
+    assert.deepEqual(references(ctx, position, false).map((r) => r.range), checked.map((f) => f.range));
+    const renamed = at(TextDocument.applyEdits(TextDocument.create('file:///test.eqplan.yaml', 'yaml', 1, text), edits) + '|').ctx;
+    assert.equal(renamed.result.findings.filter((f) => f.rule === 'unknown-owner').length, 4, 'hr-team is not registered either: the same four fields');
   });
 
   it('does nothing away from an owner', () => {

@@ -99,7 +99,7 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: SAMPLE_URI, languageId: 'yaml', version, text: sampleText } });
     const published = await client.waitForDiagnostics((p) => p.uri === SAMPLE_URI && p.version === 1);
     const config = new ConfigResolver().forPlan(SAMPLE).options;
-    const engine = checkPlan(sampleText, mergeOptions(config, { asOf: AS_OF, localToday: localIsoDate(new Date()) })).findings;
+    const engine = checkPlan(sampleText, { ...mergeOptions(config, { asOf: AS_OF }), localToday: localIsoDate(new Date()) }).findings;
     const ours = published.diagnostics.map(fromDiagnostic).sort();
     assert.deepEqual(ours, engine.map((f) => key({ rule: f.rule, line: f.range.start.line, character: f.range.start.character, endLine: f.range.end.line, endCharacter: f.range.end.character, message: f.message })).sort());
     assert.ok(engine.some((f) => f.rule === 'overdue'), 'the setting eqplan.asOf is used');

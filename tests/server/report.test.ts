@@ -28,7 +28,7 @@ describe('eqplan/report', () => {
   });
 
   it('has no summary for a file that does not read as a plan, and says why in its findings', () => {
-    const ctx = contextForText('eqplan: 1\norganisation: [unclosed\n');
+    const ctx = contextForText('eqplan: 1\norganisation: [unclosed\n', { localToday: '2024-01-15' });
     const report = planReport(ctx);
     assert.equal(report.summary, null);
     assert.ok(report.findings.some((f) => f.rule === 'yaml-syntax' && f.severity === 'error'), JSON.stringify(report.findings));

@@ -27,7 +27,7 @@ const findingKeys = (list: Finding[]) => list.map((f) => keyOf(f.rule, f.range, 
 /** What the engine finds in a text of the sample, with the options the server uses for it. */
 function engineFindings(text: string): Finding[] {
   const config = new ConfigResolver().forPlan(SAMPLE).options;
-  return checkPlan(text, mergeOptions(config, { asOf: AS_OF, localToday: LOCAL_TODAY })).findings;
+  return checkPlan(text, { ...mergeOptions(config, { asOf: AS_OF }), localToday: LOCAL_TODAY }).findings;
 }
 
 function positionAt(text: string, offset: number): { line: number; character: number } {

@@ -85,12 +85,12 @@ describe('document store', () => {
 
   it('gives no context for a document that is not a plan', () => {
     const store = new PlanStore();
-    assert.equal(store.snapshot(TextDocument.create('file:///x.yaml', 'yaml', 1, 'a: 1'), {}), undefined);
+    assert.equal(store.snapshot(TextDocument.create('file:///x.yaml', 'yaml', 1, 'a: 1'), { localToday: '2024-01-15' }), undefined);
   });
 
   it('keys options whatever their order', () => {
     assert.equal(optionsKey({ asOf: '2024-01-01', rules: { overdue: 'error', 'due-soon': 'off' } }), optionsKey({ rules: { 'due-soon': 'off', overdue: 'error' }, asOf: '2024-01-01' }));
-    assert.notEqual(optionsKey({ rules: { overdue: 'error' } }), optionsKey({ rules: { overdue: 'off' } }));
+    assert.notEqual(optionsKey({ localToday: '2024-01-15', rules: { overdue: 'error' } }), optionsKey({ localToday: '2024-01-15', rules: { overdue: 'off' } }));
   });
 });
 

@@ -3,7 +3,8 @@
  * results in the chosen format, and decide the exit code.
  */
 import * as path from 'node:path';
-import { RULES } from '../core';
+import { plural, RULES } from '../core';
+import { localToday } from '../node/clock';
 import { ConfigResolver, readConfigFile } from '../node/config';
 import type { CheckArgs } from './args';
 import { checkFiles } from './check-files';
@@ -13,7 +14,7 @@ import { expandTargets, toPosix } from './files';
 import { FORMATTERS, type FormatContext } from './formatters';
 import { buildStepSummary } from './formatters/github-summary';
 import { escapeData, escapeProperty } from './formatters/github';
-import { atLeast, count, countAll, describeCounts, type SeverityCounts } from './formatters/shared';
+import { atLeast, countAll, describeCounts, type SeverityCounts } from './formatters/shared';
 import { appendStepSummary, writeOutput } from './output';
 import type { FileResult } from './results';
 import { VERSION } from './version';
@@ -27,7 +28,7 @@ export function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): 
   }
   const files = expandTargets(args.targets, cwd);
   const configs = new ConfigResolver(args.config === undefined ? undefined : path.resolve(cwd, args.config), shown);
-  const results = checkFiles(files, { asOf: args.asOf, configs, fix: args.fix });
+  const results = checkFiles(files, { asOf: args.asOf, localToday: localToday(), configs, fix: args.fix });
 
   const reported: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const exitCode = exitCodeFor(results, args);
@@ -86,7 +87,7 @@ export function failureNotes(results: readonly FileResult[], args: Pick<CheckArg
     if (n > 0) notes.push(`${describeCounts(failing)} hidden by --quiet ${n === 1 ? 'is' : 'are'} at or above --fail-severity ${args.failSeverity}, so the check fails.`);
   }
   if (tooManyWarnings(results, args)) {
-    notes.push(`${count(countAll(results).warning, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows.`);
+    notes.push(`${plural(countAll(results).warning, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows.`);
   }
   return notes;
 }

@@ -4,7 +4,7 @@
  * here; the engine only ever sees text.
  */
 import { writeFileSync } from 'node:fs';
-import { checkPlan, mergeOptions, planFileProblemFinding, type CheckOptions, type DecodedPlan, type Finding } from '../core';
+import { checkPlan, mergeOptions, planFileProblemFinding, type CheckInput, type DecodedPlan, type Finding } from '../core';
 import type { ConfigResolver } from '../node/config';
 import { readPlanFile } from '../node/planDiscovery';
 import { UsageError } from './errors';
@@ -14,6 +14,8 @@ import type { FileResult } from './results';
 
 export interface CheckFilesOptions {
   asOf?: string;
+  /** The local date, read once for the whole run (core has no clock). */
+  localToday: string;
   configs: ConfigResolver;
   fix: boolean;
 }
@@ -28,7 +30,7 @@ function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
   if (config.errors.length > 0) {
     throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
   }
-  const options: CheckOptions = mergeOptions(config.options, { asOf: opts.asOf });
+  const options: CheckInput = { ...mergeOptions(config.options, { asOf: opts.asOf }), localToday: opts.localToday };
 
   const read = readPlanText(file, opts.fix);
   if (typeof read !== 'string') return { file: file.display, findings: [read.finding], error: read.finding.message };

@@ -3,7 +3,7 @@
  * canonically, RAG words in lower case, ...) until nothing more changes. The
  * engine's edits replace single values, so comments and layout are kept.
  */
-import { applyEdits, checkPlan, collectFixes, type CheckOptions, type CheckResult, type TextEdit } from '../core';
+import { applyEdits, checkPlan, collectFixes, type CheckInput, type CheckResult, type TextEdit } from '../core';
 
 /** Fix rounds before giving up: a fix can reveal another (e.g. a date that is now overdue is not fixable, but a RAG may be). */
 export const MAX_FIX_ROUNDS = 5;
@@ -32,7 +32,7 @@ function safeEdits(result: CheckResult): TextEdit[] {
  * Applies safe fixes to `text`, re-checking after each round, until stable or
  * `MAX_FIX_ROUNDS`. `editsOf` picks a round's edits (tests pass their own).
  */
-export function fixPlanText(text: string, options: CheckOptions, editsOf: (result: CheckResult) => TextEdit[] = safeEdits): FixOutcome {
+export function fixPlanText(text: string, options: CheckInput, editsOf: (result: CheckResult) => TextEdit[] = safeEdits): FixOutcome {
   const original = checkPlan(text, options);
   const syntaxBefore = syntaxMessages(original);
   let current = text;

@@ -8,7 +8,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { findingRows, makeNonce, reportHtml } from '../../../client/preview/page';
-import { checkPlan, localIsoDate, mergeOptions, type DecodedPlan } from '../core';
+import { checkPlan, mergeOptions, type DecodedPlan } from '../core';
+import { localToday } from '../node/clock';
 import { ConfigResolver } from '../node/config';
 import { readPlanFile } from '../node/planDiscovery';
 import type { ReportArgs } from './args';
@@ -23,14 +24,16 @@ export function runReport(args: ReportArgs, cwd: string): number {
   const config = configs.forPlan(planPath);
   if (config.errors.length > 0) throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
 
-  const result = checkPlan(text, mergeOptions(config.options, { asOf: args.asOf }));
+  // One read of the clock for the run: the check's "today" and the page's "generated on" date agree.
+  const today = localToday();
+  const result = checkPlan(text, { ...mergeOptions(config.options, { asOf: args.asOf }), localToday: today });
   if (!result.summary) {
     const first = result.findings.find((f) => f.severity === 'error') ?? result.findings[0];
     throw new UsageError(`${args.plan} cannot be reported on: ${first ? first.message : 'it is not a readable plan.'} Run \`eqplan check ${args.plan}\` to see every problem.`);
   }
 
   const html = reportHtml(
-    { summary: result.summary, findings: findingRows(result.findings), fileName: path.basename(args.plan), generated: localIsoDate(new Date()), title: args.title },
+    { summary: result.summary, findings: findingRows(result.findings), fileName: path.basename(args.plan), generated: today, title: args.title },
     { nonce: makeNonce(), script: readPreviewScript() },
   );
   const output = args.output ?? defaultOutput(args.plan);

@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node } from 'yaml';
-import { localIsoDate, parseIsoDay } from './dates';
+import { parseIsoDay } from './dates';
 import { PlanEdits } from './edits';
 import { buildModel, isDict, type PlanModel } from './model';
 import { OPTIONS } from './options';
@@ -10,7 +10,7 @@ import { checkSchema } from './schema-check';
 import { buildSummary } from './summary';
 import type { PlanSummary } from './summary-types';
 import { findSuppressions } from './suppress';
-import type { CheckOptions, Finding, Fix, Severity, TodaySource } from './types';
+import type { CheckInput, Finding, Fix, Severity, TodaySource } from './types';
 
 /** The defaults of the options table (`options.ts`), here where the check applies them. */
 export const DEFAULT_DUE_SOON_DAYS = OPTIONS.dueSoonDays.default;
@@ -32,14 +32,15 @@ const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 /**
  * Checks one plan text: the one entry point the CLI, the language server and
- * the report share. Never throws; bad input becomes findings.
+ * the report share. Never throws for any plan text; bad input becomes
+ * findings. `options` must give a date to check against (see `resolveToday`).
  */
-export function checkPlan(text: string, options: CheckOptions = {}): CheckResult {
+export function checkPlan(text: string, options: CheckInput): CheckResult {
   return checkParsed(parsePlan(text), options);
 }
 
 /** Checks an already parsed plan (the server parses each document version once and shares it). */
-export function checkParsed(parsed: ParsedPlan, options: CheckOptions = {}): CheckResult {
+export function checkParsed(parsed: ParsedPlan, options: CheckInput): CheckResult {
   const raw: (RawFinding & { rule: string })[] = [];
   for (const s of parsed.syntax) raw.push({ rule: 'yaml-syntax', message: s.message, path: [], span: [s.offset, s.endOffset] });
 
@@ -145,12 +146,17 @@ function dropExplainedMissing(raw: (RawFinding & { rule: string })[]): void {
   }
 }
 
-/** "Today": the option (`--as-of` / setting), else the plan's `asOf`, else the local date. */
-export function resolveToday(options: CheckOptions, model: PlanModel | undefined): { today: string; todaySource: TodaySource } {
+/**
+ * "Today": the option (`--as-of` / setting), else the plan's `asOf`, else the
+ * local date the front door passed in. Core reads no clock, so a caller that
+ * gives neither a valid `asOf` nor a valid `localToday` is a programming
+ * error, said at once rather than checked against a made-up date.
+ */
+export function resolveToday(options: CheckInput, model: PlanModel | undefined): { today: string; todaySource: TodaySource } {
   if (options.asOf && parseIsoDay(options.asOf) !== undefined) return { today: options.asOf, todaySource: 'option' };
   if (model?.asOf) return { today: model.asOf, todaySource: 'plan' };
-  const local = options.localToday && parseIsoDay(options.localToday) !== undefined ? options.localToday : localIsoDate(new Date());
-  return { today: local, todaySource: 'local' };
+  if (options.localToday && parseIsoDay(options.localToday) !== undefined) return { today: options.localToday, todaySource: 'local' };
+  throw new RangeError(`eqplan: no date to check against. Pass localToday (the local date, YYYY-MM-DD) in the check options; got ${JSON.stringify(options.localToday ?? null)}.`);
 }
 
 /** The first line of an item: its first field, key through value. */

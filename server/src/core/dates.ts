@@ -5,6 +5,7 @@
  * that a quick fix can rewrite them. All arithmetic is on whole days (UTC day
  * numbers), so time zones and clock changes never move a deadline.
  */
+import { MONTH_NAMES, shortMonthName } from './words';
 
 export type DuePrecision = 'day' | 'month' | 'quarter' | 'year';
 
@@ -14,12 +15,15 @@ export type DueInfo =
   | { kind: 'date'; iso: string; precision: DuePrecision; day: number }
   | { kind: 'invalid'; raw: string; suggestion?: string; reason?: string };
 
-const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_WORDS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
-};
+/**
+ * Month words as councils write them, in lower case -> month number: the full
+ * name, its first three letters, and "sept". A Map, because the word comes
+ * from the plan ("5 constructor 2023" must not find Object's constructor).
+ */
+const MONTH_WORDS: ReadonlyMap<string, number> = new Map([
+  ...MONTH_NAMES.flatMap((name, i): [string, number][] => [[name.toLowerCase(), i + 1], [name.slice(0, 3).toLowerCase(), i + 1]]),
+  ['sept', 9],
+]);
 
 const MS_PER_DAY = 86_400_000;
 
@@ -54,7 +58,7 @@ export function parseIsoDay(text: string): number | undefined {
 export function formatUk(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS_SHORT[Number(m[2]) - 1]} ${m[1]}`;
+  return `${Number(m[3])} ${shortMonthName(Number(m[2]))} ${m[1]}`;
 }
 
 /** The local calendar date of a JS Date, as `YYYY-MM-DD`. */
@@ -67,12 +71,25 @@ export function endOfMonth(year: number, month: number): number {
   return dayNumber(year, month, daysInMonth(year, month));
 }
 
+/** The calendar quarter (1 to 4) a month (1 to 12) is in: the one quarter formula. */
+export function quarterOfMonth(month: number): number {
+  return Math.ceil(month / 3);
+}
+
+/** The last day of a calendar quarter, as a day number: quarter 1 ends on 31 March. */
+export function endOfQuarter(year: number, quarter: number): number {
+  return endOfMonth(year, quarter * 3);
+}
+
 /** The last day of the calendar quarter that contains a day. */
 export function endOfQuarterOf(dayNo: number): number {
   const iso = isoFromDay(dayNo);
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  return endOfMonth(year, Math.ceil(month / 3) * 3);
+  return endOfQuarter(Number(iso.slice(0, 4)), quarterOfMonth(Number(iso.slice(5, 7))));
+}
+
+/** The canonical deadline of the quarter a `YYYY-MM-DD` day is in: "2024-Q1" for 2024-02-10. */
+export function quarterDueOf(iso: string): string {
+  return `${iso.slice(0, 4)}-Q${quarterOfMonth(Number(iso.slice(5, 7)))}`;
 }
 
 /**
@@ -111,7 +128,7 @@ export function parseDue(value: unknown): DueInfo {
   }
   m = /^(\d{4})-Q([1-4])$/.exec(raw);
   if (m) {
-    const day = endOfMonth(Number(m[1]), Number(m[2]) * 3);
+    const day = endOfQuarter(Number(m[1]), Number(m[2]));
     return { kind: 'date', iso: isoFromDay(day), precision: 'quarter', day };
   }
   m = /^(\d{4})$/.exec(raw);
@@ -125,7 +142,7 @@ export function parseDue(value: unknown): DueInfo {
 function notARealDay(y: number, mo: number, d: number): string {
   if (mo < 1 || mo > 12) return `there is no month ${mo}`;
   if (d < 1) return `there is no day ${d}`;
-  return `${MONTHS_SHORT[mo - 1]} ${y} has ${daysInMonth(y, mo)} days, not ${d}`;
+  return `${shortMonthName(mo)} ${y} has ${daysInMonth(y, mo)} days, not ${d}`;
 }
 
 /**
@@ -157,7 +174,10 @@ export interface CouncilDue {
   note?: string;
 }
 
-const QUARTER_MONTHS = ['January–March', 'April–June', 'July–September', 'October–December'];
+/** "April–June" for quarter 2. */
+function quarterMonths(quarter: number): string {
+  return `${MONTH_NAMES[quarter * 3 - 3]}–${MONTH_NAMES[quarter * 3 - 1]}`;
+}
 /** "Q1 2023/24", "Q1 FY23/24", "q2 of 2023-24" (lower case, as `readCouncilDue` compares). */
 const FINANCIAL_QUARTER_FIRST = /^q([1-4])\s*(?:of\s+)?[-,]?\s*(?:(?:fy|financial year)\s*'?)?(\d{4}|\d{2})\s*[-–/]\s*(\d{2}|\d{4})$/;
 /** "2023/24 Q1", "FY23/24 Q1" */
@@ -224,9 +244,11 @@ export function readCouncilDue(phrase: string): CouncilDue | undefined {
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) return day(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?([a-z]+)\.?,?\s*'?(\d{2}|\d{4})$/.exec(s);
-  if (m && MONTH_WORDS[m[2]]) return day(fullYear(m[3]), MONTH_WORDS[m[2]], Number(m[1]));
+  const dayMonth = m ? MONTH_WORDS.get(m[2]) : undefined;
+  if (m && dayMonth) return day(fullYear(m[3]), dayMonth, Number(m[1]));
   m = /^([a-z]+)\.?[\s,'’-]*(\d{2}|\d{4})$/.exec(s);
-  if (m && MONTH_WORDS[m[1]]) return { due: `${pad(fullYear(m[2]), 4)}-${pad(MONTH_WORDS[m[1]])}` };
+  const month = m ? MONTH_WORDS.get(m[1]) : undefined;
+  if (m && month) return { due: `${pad(fullYear(m[2]), 4)}-${pad(month)}` };
   m = /^(\d{4})-(\d)$/.exec(s);
   if (m && Number(m[2]) >= 1) return { due: `${m[1]}-0${m[2]}` };
   // A quarter of a financial year: "Q1 2023/24" is April–June 2023.
@@ -280,7 +302,7 @@ export function describeDue(due: Extract<DueInfo, { kind: 'date' }>): string {
     case 'month':
       return `the end of ${uk.replace(/^\d+ /, '')}`;
     case 'quarter':
-      return `the end of ${QUARTER_MONTHS[Math.ceil(Number(due.iso.slice(5, 7)) / 3) - 1]} ${due.iso.slice(0, 4)}`;
+      return `the end of ${quarterMonths(quarterOfMonth(Number(due.iso.slice(5, 7))))} ${due.iso.slice(0, 4)}`;
     case 'year':
       return `the end of ${due.iso.slice(0, 4)}`;
   }

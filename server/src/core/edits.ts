@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parse as parseYaml, type Node } from 'yaml';
 import { findNode, keySpan, nodeSpan, ownSpan, type NodePath, type ParsedPlan } from './parse';
 import type { Fix, TextEdit } from './types';
 
@@ -103,12 +103,24 @@ export class PlanEdits {
   }
 }
 
-/** YAML text for a string value: plain when that reads back the same, else double-quoted. */
+/** Words YAML 1.1 readers (other tools that open the plan) take as true or false. */
+const YAML11_BOOLEANS = /^(y|yes|n|no|on|off)$/i;
+
+/**
+ * A string as YAML text: plain when YAML reads it back as the same string,
+ * else double-quoted. Plain `12`, `1.5`, `true`, `null` or `~` would be read as
+ * a number, true/false or nothing, `a: b` as a field, `x # y` as a comment;
+ * `yes`/`no` are quoted too, because YAML 1.1 tools read them as true/false.
+ */
 export function yamlString(value: string): string {
-  if (/^[A-Za-z][A-Za-z0-9 ._\/()'&-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value) && !/ $/.test(value)) {
-    return value;
+  if (YAML11_BOOLEANS.test(value)) return JSON.stringify(value);
+  let read: unknown;
+  try {
+    read = parseYaml(value);
+  } catch {
+    read = undefined;
   }
-  return JSON.stringify(value);
+  return read === value ? value : JSON.stringify(value);
 }
 
 /**

@@ -5,9 +5,9 @@
  */
 import type { Finding, TextEdit } from './types';
 
-export { checkPlan, checkParsed, resolveToday, DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_UPDATE_DAYS, type CheckResult } from './check';
-export { applyEdits, PlanEdits } from './edits';
-export { parsePlan, findNode, pointerToPath, pathToPointer, nodeSpan, ownSpan, keySpan, keyText, type ParsedPlan, type NodePath } from './parse';
+export { checkPlan, checkParsed, resolveToday, DEFAULT_DUE_SOON_DAYS, type CheckResult } from './check';
+export { applyEdits, PlanEdits, yamlString } from './edits';
+export { parsePlan, findNode, pointerToPath, pathToPointer, nodeSpan, ownSpan, keyText, type ParsedPlan, type NodePath } from './parse';
 export { parseConfigText, mergeOptions, CONFIG_FILE_NAMES } from './config';
 export {
   OPTIONS,
@@ -27,11 +27,11 @@ export {
   type OptionRead,
   type ReadContext,
 } from './options';
-export { RULES, ruleById, ALL_RULES, type RuleInfo } from './rules';
-export { parseDue, formatUk, describeDue, suggestCanonicalDue, localIsoDate, parseIsoDay, isoFromDay, endOfMonth, endOfQuarterOf, type DueInfo } from './dates';
+export { RULES, ALL_RULES, type RuleInfo } from './rules';
+export { parseDue, formatUk, describeDue, suggestCanonicalDue, localIsoDate, parseIsoDay, isoFromDay, endOfMonth, endOfQuarterOf, quarterDueOf, type DueInfo } from './dates';
 export { PLAN_SCHEMA } from './schema-check';
-export { buildModel, isPlaceholderOwner, type PlanModel, type ActionModel, type ObjectiveModel, type TargetModel } from './model';
-export { assessTarget } from './targets';
+export { buildModel, type PlanModel } from './model';
+export { isOwnerReferencePath, ownerFieldAt, ownerReferences, ownerText } from './owners';
 export { LineIndex } from './text';
 export * from './types';
 export * from './summary-types';
@@ -41,6 +41,7 @@ export {
   isPlanFileName, mayHoldPlanMarker, hasPlanMarker, isPlanDocument, planMarkerInHead, planSizeProblem, textOverSizeLimit, decodePlanBytes, planFileProblemFinding,
   type PlanFileProblem, type PlanFileProblemKind, type DecodedPlan,
 } from './planFiles';
+export { andList, formatCount, plural, pluralWord } from './words';
 
 /**
  * The edits of the fixes of a set of findings, one fix per finding (its

@@ -11,8 +11,6 @@ import type { ActionStatus, Rag } from './summary-types';
 
 export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
 export const STATUSES: readonly ActionStatus[] = ['not-started', 'in-progress', 'done', 'dropped'];
-/** Owners that name nobody. Compared in lower case, trimmed. */
-export const PLACEHOLDER_OWNERS = new Set(['tbc', 'tba', 'tbd', 'all', '?', 'n/a', 'na', 'none', '-', 'unknown', 'everyone', 'various']);
 
 export type Dict = Record<string, unknown>;
 
@@ -86,10 +84,6 @@ export function idText(v: unknown): string | undefined {
   if (typeof v === 'string' && v.trim() !== '') return v.trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
-}
-
-export function stringValue(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
 function lineLabel(parsed: ParsedPlan, path: NodePath): string {
@@ -184,11 +178,6 @@ export function buildModel(parsed: ParsedPlan): PlanModel | undefined {
 
   const asOf = typeof root.asOf === 'string' && parseIsoDay(root.asOf) !== undefined ? root.asOf : undefined;
   return { root, owners, objectives, actions, targets, asOf };
-}
-
-/** Is this owner text a placeholder that names nobody ("All", "TBC", "?")? */
-export function isPlaceholderOwner(owner: string): boolean {
-  return PLACEHOLDER_OWNERS.has(owner.trim().toLowerCase().replace(/\.$/, ''));
 }
 
 /** The owner's display name: the registry name when registered, else the text. */

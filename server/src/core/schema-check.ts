@@ -430,8 +430,4 @@ export function checkSchema(root: unknown, plan: PlanModel | undefined, edits: P
   return findings;
 }
 
-export function isFix(f: Fix | undefined): f is Fix {
-  return f !== undefined;
-}
-
 export { pathToPointer };

@@ -1,5 +1,6 @@
 import { formatUk } from './dates';
-import { idText, isPlaceholderOwner, ownerName, type ActionModel, type PlanModel } from './model';
+import { idText, ownerName, type ActionModel, type PlanModel } from './model';
+import { isPlaceholderOwner } from './owners';
 import { findNode, nodeSpan, type NodePath, type ParsedPlan } from './parse';
 import type {
   ActionSummary,

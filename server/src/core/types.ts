@@ -60,7 +60,10 @@ export interface Finding {
 export interface CheckOptions {
   /** "Today" (YYYY-MM-DD) from `--as-of` or the `eqplan.asOf` setting; wins over the plan's `asOf`. */
   asOf?: string;
-  /** The local date used when neither `asOf` option nor the plan's `asOf` is set (YYYY-MM-DD). */
+  /**
+   * The local date (YYYY-MM-DD) used when neither the `asOf` option nor the
+   * plan's `asOf` is set. The front door reads the clock (`server/src/node/clock.ts`); core never does.
+   */
   localToday?: string;
   /** Days ahead that count as "due soon" (default 14). */
   dueSoonDays?: number;
@@ -69,6 +72,13 @@ export interface CheckOptions {
   /** Per-rule severity overrides. */
   rules?: Record<string, SeverityLevel>;
 }
+
+/**
+ * What a check needs: the settings and a date to check against. Core has no
+ * clock: the front door (the CLI, the language server) reads its own and
+ * passes the local date as `localToday`; a fixed `asOf` date alone also does.
+ */
+export type CheckInput = CheckOptions & ({ localToday: string } | { asOf: string });
 
 /** Where "today" came from, for hovers and reports. */
 export type TodaySource = 'option' | 'plan' | 'local';

@@ -1,7 +1,29 @@
-/** Small wording helpers shared by messages. */
+/**
+ * Small wording helpers shared by every message, hover and report line: the
+ * one plural rule, the one month-name table, numbers with units. Pure.
+ */
 
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n} ${n === 1 ? word : pluralWord}`;
+/** A whole number as a person writes a count: 72,000 (digits grouped by threes). */
+export function formatCount(n: number): string {
+  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n);
+}
+
+/** The word for a count: `action` for 1, `actions` (or the given plural) otherwise. */
+export function pluralWord(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+/** A count with its word: "1 day", "3 days", "1,200 actions", "2 people" with `many`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${pluralWord(n, one, many)}`;
+}
+
+/** The months in full, January first: the one month-name table. */
+export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Nov" for 11: the short form used in "30 Nov 2022". */
+export function shortMonthName(month: number): string {
+  return (MONTH_NAMES[month - 1] ?? '').slice(0, 3);
 }
 
 /** A number as a person writes it: at most two decimals, no trailing zeros. */
@@ -20,8 +42,17 @@ export function withUnit(n: number, unit: unknown): string {
 
 /** "a, b or c" */
 export function orList(items: readonly string[]): string {
+  return joinList(items, 'or');
+}
+
+/** "a, b and c" */
+export function andList(items: readonly string[]): string {
+  return joinList(items, 'and');
+}
+
+function joinList(items: readonly string[], last: string): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
 /** Levenshtein distance, capped for speed on short words. */

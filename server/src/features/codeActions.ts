@@ -4,7 +4,7 @@
  * room for the reason.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { collectFixes, type Finding, type TextEdit } from '../core';
+import { collectFixes, plural, type Finding, type TextEdit } from '../core';
 import type { PlanContext } from './context';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -74,7 +74,7 @@ export function fixAllAction(ctx: PlanContext, findings: readonly Finding[], uri
   if (edits.length === 0) return undefined;
   const n = fixable.length;
   return {
-    title: `Fix ${n} problem${n === 1 ? '' : 's'} that eqplan can fix safely (dates written in the standard form, RAG ratings in lower case)`,
+    title: `Fix ${plural(n, 'problem')} that eqplan can fix safely (dates written in the standard form, RAG ratings in lower case)`,
     kind: FIX_ALL_KIND,
     diagnostics: [],
     edit: { changes: { [uri]: edits } },

@@ -1,11 +1,8 @@
 /** Code lenses: a one-line tally on each objective, and "Open preview" on the file. */
 import type { CodeLens } from 'vscode-languageserver';
+import { plural } from '../core';
 import { OPEN_PREVIEW_COMMAND } from '../protocol';
 import type { PlanContext } from './context';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * `canOpenPreview`: only a client that has the preview (the eqplan VS Code extension says so in its

@@ -4,11 +4,11 @@
  * a new objective, action and target.
  */
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, type PlanModel } from '../core';
+import { buildModel, endOfMonth, endOfQuarterOf, formatUk, isoFromDay, ownerFieldAt, ownerReferences, parseIsoDay, parsePlan, quarterDueOf, resolveToday, yamlString, type PlanModel } from '../core';
 import { parse as parseYaml } from 'yaml';
 import { planSnapshot, type PlanContext } from './context';
 import { cursorContext, entriesAlreadyInList, type CursorContext } from './cursor';
-import { enumValues, fieldDocumentation, OWNER_FIELDS, propertiesAt, requiredAt, schemaAt, valueShape } from './schemaDocs';
+import { enumValues, fieldDocumentation, propertiesAt, requiredAt, schemaAt, valueShape } from './schemaDocs';
 
 const DATE_FIELDS = new Set(['date', 'asOf', 'start', 'end']);
 
@@ -93,12 +93,12 @@ function valueItems(ctx: PlanContext, cursor: CursorContext, key: string, entry:
   if (values.length > 0) {
     return values.map((v, i) => entry(v, CompletionItemKind.EnumMember, { detail: typeof schema?.title === 'string' ? schema.title : key, sortText: String(i).padStart(3, '0') }));
   }
-  if (OWNER_FIELDS.has(key)) return ownerItems(ctx.model, entry);
+  if (ownerFieldAt([...cursor.path, key])) return ownerItems(ctx.model, entry);
   if (key === 'due') return dueItems(ctx.today, entry);
   if (DATE_FIELDS.has(key) && schema) return [entry(ctx.today, CompletionItemKind.Value, { detail: `${formatUk(ctx.today)} (today)` })];
   if (key === 'id' && cursor.path.length === 4 && cursor.path[2] === 'actions') {
     const id = nextActionId(ctx.model, lineObjectiveIndex(ctx, line));
-    return [entry(id, CompletionItemKind.Value, { detail: 'The next free action id', preselect: true, insertText: yamlIdText(id) })];
+    return [entry(id, CompletionItemKind.Value, { detail: 'The next free action id', preselect: true, insertText: yamlString(id) })];
   }
   if (key === 'eqplan') return [entry('1', CompletionItemKind.Value, { detail: 'Format version 1' })];
   return [];
@@ -110,10 +110,8 @@ function ownerItems(model: PlanModel | undefined, entry: Entry): CompletionItem[
     return [...model.owners.values()].map((o) => entry(o.id, CompletionItemKind.Reference, { detail: o.name, documentation: o.name ? `${o.name} (from the owners list)` : undefined, filterText: `${o.id} ${o.name ?? ''}` }));
   }
   // No registry: offer the owners the plan already names, so the same team is spelt the same way.
-  const names = new Set<string>();
-  for (const a of model.actions) if (typeof a.data.owner === 'string' && a.data.owner.trim()) names.add(a.data.owner.trim());
-  for (const o of model.objectives) if (typeof o.data.lead === 'string' && o.data.lead.trim()) names.add(o.data.lead.trim());
-  return [...names].sort().map((n) => entry(n, CompletionItemKind.Reference, { detail: 'Used elsewhere in this plan', insertText: /[:#,[\]{}]|^\s|\s$/.test(n) ? JSON.stringify(n) : n }));
+  const names = new Set(ownerReferences(model).map((r) => r.text));
+  return [...names].sort().map((n) => entry(n, CompletionItemKind.Reference, { detail: 'Used elsewhere in this plan', insertText: yamlString(n) }));
 }
 
 function dueItems(today: string, entry: Entry): CompletionItem[] {
@@ -121,12 +119,11 @@ function dueItems(today: string, entry: Entry): CompletionItem[] {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const monthEnd = isoFromDay(endOfMonth(year, month));
-  const quarter = Math.ceil(month / 3);
   const quarterEnd = isoFromDay(endOfQuarterOf(day));
   return [
     entry(today, CompletionItemKind.Value, { detail: `Today, ${formatUk(today)}`, sortText: '0' }),
     entry(today.slice(0, 7), CompletionItemKind.Value, { detail: `The end of this month (${formatUk(monthEnd)})`, sortText: '1' }),
-    entry(`${year}-Q${quarter}`, CompletionItemKind.Value, { detail: `The end of this quarter (${formatUk(quarterEnd)})`, sortText: '2' }),
+    entry(quarterDueOf(today), CompletionItemKind.Value, { detail: `The end of this quarter (${formatUk(quarterEnd)})`, sortText: '2' }),
     entry('ongoing', CompletionItemKind.Keyword, { detail: 'Work with no end date (never overdue)', sortText: '3' }),
     entry('tbc', CompletionItemKind.Keyword, { detail: 'The date is still to be agreed', sortText: '4' }),
   ];
@@ -151,21 +148,6 @@ function nextFreeId(last: string | undefined, used: Set<string>, fallback: strin
   let candidate = last ? successor(last) : fallback;
   for (let i = 0; i < 1000 && used.has(candidate); i++) candidate = successor(candidate);
   return candidate;
-}
-
-/**
- * An id as YAML text: plain when YAML reads it back as the same string, else
- * double-quoted. `1.5`, `12`, `true` or `null` written plain would be read as
- * a number, bool or null, and the engine would then report the id.
- */
-export function yamlIdText(id: string): string {
-  let read: unknown;
-  try {
-    read = parseYaml(id);
-  } catch {
-    read = undefined;
-  }
-  return read === id ? id : JSON.stringify(id);
 }
 
 /** Text escaped for a snippet placeholder (`$`, `}` and `\\` are snippet syntax). */
@@ -198,7 +180,7 @@ function snippetItems(ctx: PlanContext, listPath: string[], cursor: CursorContex
   const pad = ' '.repeat(column);
   const lead = dashTyped ? '' : '- ';
   const firstOwner = model?.owners && model.owners.size > 0 ? [...model.owners.keys()][0] : 'Name of the team or officer';
-  const quarter = `${ctx.today.slice(0, 4)}-Q${Math.ceil(Number(ctx.today.slice(5, 7)) / 3)}`;
+  const quarter = quarterDueOf(ctx.today);
   const body = (fields: string[]) => lead + fields.join(`\n${pad}`);
   const snippet = (label: string, detail: string, fields: string[]): CompletionItem => ({
     label,
@@ -210,13 +192,13 @@ function snippetItems(ctx: PlanContext, listPath: string[], cursor: CursorContex
     sortText: 'zz',
   });
   if (listKey === 'objectives') {
-    const nextObjective = snippetText(yamlIdText(nextObjectiveId(model)));
-    const firstAction = snippetText(yamlIdText(nextFreeId(undefined, new Set((model?.actions ?? []).map((a) => a.id ?? '')), `${(model?.objectives.length ?? 0) + 1}a`)));
+    const nextObjective = snippetText(yamlString(nextObjectiveId(model)));
+    const firstAction = snippetText(yamlString(nextFreeId(undefined, new Set((model?.actions ?? []).map((a) => a.id ?? '')), `${(model?.objectives.length ?? 0) + 1}a`)));
     return [snippet('New objective', 'An objective with one action', [`id: \${1:${nextObjective}}`, 'title: ${2:What the objective is}', 'actions:', `  - id: \${3:${firstAction}}`, `    action: \${4:What will be done}`, `    owner: \${5:${firstOwner}}`, `    due: \${6:${quarter}}`, '    rag: ${7|green,amber,red|}', '    measure: ${8:How success will be measured}'])];
   }
   if (listKey === 'actions') {
     const objectiveIndex = lineObjectiveIndex(ctx, range.start.line);
-    const id = snippetText(yamlIdText(nextActionId(model, objectiveIndex)));
+    const id = snippetText(yamlString(nextActionId(model, objectiveIndex)));
     return [snippet('New action', 'An action with owner, deadline, RAG and measure', [`id: \${1:${id}}`, 'action: ${2:What will be done}', `owner: \${3:${firstOwner}}`, `due: \${4:${quarter}}`, 'rag: ${5|green,amber,red|}', 'measure: ${6:How success will be measured}'])];
   }
   if (listKey === 'targets') {

@@ -4,7 +4,7 @@
  * features take a `PlanContext` and return LSP values, and never talk to the
  * connection.
  */
-import { buildModel, checkParsed, parsePlan, resolveToday, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel, type TodaySource } from '../core';
+import { buildModel, checkParsed, parsePlan, resolveToday, type CheckInput, type CheckResult, type ParsedPlan, type PlanModel, type TodaySource } from '../core';
 
 /** One version of one plan document, with the options it is checked with. */
 export interface PlanContext {
@@ -12,7 +12,7 @@ export interface PlanContext {
   readonly version: number;
   /** The text of this version. */
   readonly text: string;
-  readonly options: CheckOptions;
+  readonly options: CheckInput;
   /**
    * The parse the features read. Usually of `text`; for completion while
    * someone types, of the last version that read as a plan (its positions
@@ -33,7 +33,7 @@ export interface SnapshotParts {
   uri: string;
   version: number;
   text: string;
-  options: CheckOptions;
+  options: CheckInput;
   parsed: ParsedPlan;
   model: PlanModel | undefined;
   check?: () => CheckResult;
@@ -59,7 +59,7 @@ export function planSnapshot({ uri, version, text, options, parsed, model, check
 }
 
 /** A snapshot of a text (tests and one-off uses). */
-export function contextForText(text: string, options: CheckOptions = {}, uri = 'file:///test.eqplan.yaml', version = 1): PlanContext {
+export function contextForText(text: string, options: CheckInput, uri = 'file:///test.eqplan.yaml', version = 1): PlanContext {
   const parsed = parsePlan(text);
   return planSnapshot({ uri, version, text, options, parsed, model: parsed.readable ? buildModel(parsed) : undefined });
 }

@@ -5,10 +5,10 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { isScalar } from 'yaml';
-import { DEFAULT_DUE_SOON_DAYS, describeDue, formatUk, nodeSpan, ownerLoad, parseDue, parseIsoDay, targetSummaries } from '../core';
+import { andList, DEFAULT_DUE_SOON_DAYS, describeDue, formatUk, isOwnerReferencePath, nodeSpan, ownerLoad, ownerReferences, ownerText, parseDue, parseIsoDay, plural, pluralWord, targetSummaries } from '../core';
 import { todayPhrase, type PlanContext } from './context';
 import { fieldDocumentation, schemaAt } from './schemaDocs';
-import { isOwnerRefPath, nodeAt, scalarText } from './yamlTree';
+import { nodeAt } from './yamlTree';
 
 export function hover(ctx: PlanContext, position: Position): Hover | null {
   // A line past the end of the document is not in it: nothing to hover (a
@@ -36,23 +36,19 @@ export function hover(ctx: PlanContext, position: Position): Hover | null {
 
 /** What the value (or owner entry) under the cursor means: a deadline, an owner, a target. */
 function valueTexts(ctx: PlanContext, hit: NonNullable<ReturnType<typeof nodeAt>>): string[] {
-  if (hit.onKey && hit.path.length === 2 && hit.path[0] === 'owners') return [ownerText(ctx, String(hit.path[1]))];
+  if (hit.onKey && hit.path.length === 2 && hit.path[0] === 'owners') return [ownerHoverText(ctx, String(hit.path[1]))];
   if (hit.onKey || !isScalar(hit.node)) return [];
   const last = hit.path[hit.path.length - 1];
   if (last === 'due' && hit.path[2] === 'actions') return [dueText(ctx, hit.node.value, hit.path)];
-  if (isOwnerRefPath(hit.path)) {
-    const id = scalarText(hit.node);
-    return id ? [ownerText(ctx, id)] : [];
+  if (isOwnerReferencePath(hit.path)) {
+    const id = ownerText(hit.node.value);
+    return id ? [ownerHoverText(ctx, id)] : [];
   }
   if (hit.path[0] === 'targets' && hit.path.length === 3 && (last === 'id' || last === 'title')) {
     const text = targetText(ctx, hit.path[1] as number);
     return text ? [text] : [];
   }
   return [];
-}
-
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
 }
 
 function dueText(ctx: PlanContext, value: unknown, path: (string | number)[]): string {
@@ -71,7 +67,7 @@ function dueText(ctx: PlanContext, value: unknown, path: (string | number)[]): s
       const today = parseIsoDay(ctx.today) as number;
       const diff = due.day - today;
       if (action && !action.open) return `${means}\n\nThe action is ${action.status}, so the deadline no longer counts.`;
-      const when = diff < 0 ? `**Overdue by ${days(-diff)}**` : diff === 0 ? '**Due today**' : `**Due in ${days(diff)}**`;
+      const when = diff < 0 ? `**Overdue by ${plural(-diff, 'day')}**` : diff === 0 ? '**Due today**' : `**Due in ${plural(diff, 'day')}**`;
       return `${means}\n\n${when}, ${asAt}.`;
     }
   }
@@ -81,7 +77,7 @@ function dueText(ctx: PlanContext, value: unknown, path: (string | number)[]): s
 // check's findings: hovering while someone types must not run the checks
 // before the pause.
 
-function ownerText(ctx: PlanContext, id: string): string {
+function ownerHoverText(ctx: PlanContext, id: string): string {
   const model = ctx.model;
   const registered = model?.owners?.get(id);
   const today = parseIsoDay(ctx.today) as number;
@@ -90,28 +86,30 @@ function ownerText(ctx: PlanContext, id: string): string {
   const lines = [`**${name}**${name !== id ? ` (\`${id}\`)` : ''}`];
   if (model?.owners && !registered) lines.push(`\`${id}\` is not in the owners list of this plan.`);
   if (load) {
-    lines.push(`Holds ${load.open} open action${load.open === 1 ? '' : 's'}${load.overdue > 0 ? `, ${load.overdue} overdue` : ', none overdue'} (${load.total} in all), as at ${formatUk(ctx.today)}.`);
+    lines.push(`Holds ${plural(load.open, 'open action')}${load.overdue > 0 ? `, ${load.overdue} overdue` : ', none overdue'} (${load.total} in all), as at ${formatUk(ctx.today)}.`);
   }
-  const supported = (model?.actions ?? []).filter((a) => a.open && listedIn(a.data.support, id));
-  const led = (model?.objectives ?? []).filter((o) => listedIn(o.data.lead, id));
-  if (supported.length > 0) lines.push(`Supports ${supported.length} open action${supported.length === 1 ? '' : 's'}: ${idList(supported.map((a) => a.id ?? a.label))}.`);
-  if (led.length > 0) lines.push(`Leads objective${led.length === 1 ? '' : 's'} ${idList(led.map((o) => o.id ?? o.label))}.`);
-  if (!load && supported.length === 0 && led.length === 0) lines.push('Holds no actions in this plan.');
+  // The other fields that name this owner, from the list the unknown-owner check and rename read.
+  const named = model ? ownerReferences(model).filter((r) => r.text === id) : [];
+  const supported = distinct(named.filter((r) => r.field.key === 'support' && r.action?.open).map((r) => r.item));
+  const led = distinct(named.filter((r) => r.field.holder === 'objective').map((r) => r.item));
+  const targets = distinct(named.filter((r) => r.field.holder === 'target').map((r) => r.item));
+  if (supported.length > 0) lines.push(`Supports ${plural(supported.length, 'open action')}: ${idList(supported)}.`);
+  if (led.length > 0) lines.push(`Leads ${pluralWord(led.length, 'objective')} ${idList(led)}.`);
+  if (targets.length > 0) lines.push(`Owns ${pluralWord(targets.length, 'target')} ${idList(targets)}.`);
+  if (!load && supported.length === 0 && led.length === 0 && targets.length === 0) lines.push('Holds no actions in this plan.');
   else if (!load) lines.push('Owns no actions in this plan.');
   return lines.join('\n\n');
 }
 
-/** Does an owner field (`support: [hr, it]`, `lead: hr`) name this id? */
-function listedIn(value: unknown, id: string): boolean {
-  const entries = Array.isArray(value) ? value : [value];
-  return entries.some((v) => (typeof v === 'string' || typeof v === 'number') && String(v).trim() === id);
+/** Each item once (an owner listed twice in one `support`), in plan order. */
+function distinct(items: readonly { id?: string; label: string }[]): string[] {
+  return [...new Set(items.map((i) => i.id ?? i.label))];
 }
 
-/** "1a, 1b and 2c" (the first ten, then "and N more"). */
+/** "`1a`, `1b` and `2c`" (the first ten, then "and N more"). */
 function idList(ids: string[]): string {
   const shown = ids.slice(0, 10).map((i) => `\`${i}\``);
-  if (ids.length > 10) return `${shown.join(', ')} and ${ids.length - 10} more`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown.join('');
+  return ids.length > 10 ? `${shown.join(', ')} and ${ids.length - 10} more` : andList(shown);
 }
 
 function targetText(ctx: PlanContext, index: number): string | undefined {

@@ -93,6 +93,3 @@ export function fieldDocumentation(key: string, schema: SchemaNode | undefined):
   if (examples.length > 0 && values.length === 0) parts.push(`For example: ${examples.slice(0, 3).map((e) => `\`${exampleText(e)}\``).join(', ')}`);
   return parts.join('\n\n');
 }
-
-/** The owner-reference fields: their values are owner ids. */
-export const OWNER_FIELDS: ReadonlySet<string> = new Set(['owner', 'lead', 'support']);

@@ -3,7 +3,7 @@
  * and breadcrumbs, and workspace symbols across plans.
  */
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
-import { findNode, nodeSpan, type NodePath } from '../core';
+import { findNode, nodeSpan, plural, type NodePath } from '../core';
 import type { PlanContext } from './context';
 
 function shorten(text: string, max = 80): string {
@@ -62,7 +62,7 @@ export function documentSymbols(ctx: PlanContext): DocumentSymbol[] {
     const key = nodeSpan(registry?.pair?.key);
     const end = nodeSpan(registry?.node)?.[1];
     if (key && end !== undefined) {
-      out.push({ name: 'owners', detail: `${owners.length} owner${owners.length === 1 ? '' : 's'}`, kind: SymbolKind.Namespace, range: ctx.parsed.lines.range(key[0], end), selectionRange: ctx.parsed.lines.range(key[0], key[1]), children: owners });
+      out.push({ name: 'owners', detail: plural(owners.length, 'owner'), kind: SymbolKind.Namespace, range: ctx.parsed.lines.range(key[0], end), selectionRange: ctx.parsed.lines.range(key[0], key[1]), children: owners });
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line);

@@ -3,7 +3,7 @@
  * inner range of a scalar, the owner references of a plan.
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
-import { findNode, keyText, nodeSpan, ownSpan, type NodePath, type ParsedPlan, type PlanModel } from '../core';
+import { findNode, isOwnerReferencePath, keyText, nodeSpan, ownerReferences, ownerText, ownSpan, type NodePath, type ParsedPlan, type PlanModel } from '../core';
 
 export interface NodeHit {
   /** Path of the node under the cursor; for a key, the path of its value. */
@@ -70,13 +70,6 @@ export function scalarInnerSpan(node: unknown, text?: string): [number, number] 
   return text === undefined ? span : ownSpan(text, node);
 }
 
-/** The text of a scalar value, or undefined. */
-export function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
-}
-
 export interface OwnerRef {
   id: string;
   /** Inner span of the scalar (without quotes). */
@@ -85,31 +78,19 @@ export interface OwnerRef {
   path: NodePath;
 }
 
-/** Is this path an owner reference (`owner`, `lead`, a `support` entry)? */
-export function isOwnerRefPath(path: readonly (string | number)[]): boolean {
-  const last = path[path.length - 1];
-  if (last === 'owner' || last === 'lead') return path.length >= 3;
-  return path[path.length - 2] === 'support' && typeof last === 'number';
-}
-
-/** Every owner reference in the plan: objective leads, action owners and supporters, target owners. */
+/**
+ * Every owner reference in the plan, where it is written: the references the
+ * `unknown-owner` rule checks (core's `ownerReferences`), so rename and find
+ * references touch exactly the fields the check reads.
+ */
 export function ownerRefs(parsed: ParsedPlan, model: PlanModel | undefined): OwnerRef[] {
   if (!model) return [];
   const refs: OwnerRef[] = [];
-  const add = (path: NodePath) => {
-    const node = findNode(parsed.doc, path)?.node;
-    const id = scalarText(node);
+  for (const ref of ownerReferences(model)) {
+    const node = findNode(parsed.doc, ref.path)?.node;
     const span = scalarInnerSpan(node, parsed.text);
-    if (id !== undefined && id.trim() !== '' && span) refs.push({ id, span, node: node as Node, path });
-  };
-  for (const o of model.objectives) {
-    add([...o.path, 'lead']);
-    for (const a of o.actions) {
-      add([...a.path, 'owner']);
-      if (Array.isArray(a.data.support)) a.data.support.forEach((_, i) => add([...a.path, 'support', i]));
-    }
+    if (isScalar(node) && span) refs.push({ id: ref.text, span, node, path: ref.path });
   }
-  for (const t of model.targets) add([...t.path, 'owner']);
   return refs.sort((a, b) => a.span[0] - b.span[0]);
 }
 
@@ -129,8 +110,8 @@ export function ownerIdAt(parsed: ParsedPlan, offset: number): { id: string; spa
     const span = scalarInnerSpan(hit.node, parsed.text);
     return span ? { id: String(hit.path[1]), span, declaration: true } : undefined;
   }
-  if (hit.onKey || !isScalar(hit.node) || !isOwnerRefPath(hit.path)) return undefined;
-  const id = scalarText(hit.node);
+  if (hit.onKey || !isScalar(hit.node) || !isOwnerReferencePath(hit.path)) return undefined;
+  const id = ownerText(hit.node.value);
   const span = scalarInnerSpan(hit.node, parsed.text);
-  return id !== undefined && id.trim() !== '' && span ? { id, span, declaration: false } : undefined;
+  return id !== undefined && span ? { id, span, declaration: false } : undefined;
 }

@@ -7,7 +7,7 @@
  * `didChangeConfiguration` when the client cannot be asked), read by
  * `readSettings` and cached until they change.
  */
-import { mergeOptions, type CheckOptions } from '../core';
+import { mergeOptions, type CheckInput, type CheckOptions } from '../core';
 import { ConfigResolver } from '../node/config';
 import type { Debouncer } from './debouncer';
 import type { Session } from './session';
@@ -74,7 +74,7 @@ export class Configuration {
   }
 
   /** Config file first, settings on top, as the CLI layers `--as-of` over the config file; plus the local date. */
-  async optionsFor(uri: string): Promise<{ options: CheckOptions; settings: EqplanSettings }> {
+  async optionsFor(uri: string): Promise<{ options: CheckInput; settings: EqplanSettings }> {
     const settings = await this.settingsFor(uri);
     let fileOptions: CheckOptions = {};
     const file = uriToPath(uri);
@@ -87,7 +87,7 @@ export class Configuration {
         fileOptions = loaded.options;
       }
     }
-    return { options: mergeOptions(fileOptions, settings.options, { localToday: this.localToday() }), settings };
+    return { options: { ...mergeOptions(fileOptions, settings.options), localToday: this.localToday() }, settings };
   }
 
   /** Reads raw settings, says what is wrong with them, and takes their debounce delay. */

@@ -7,7 +7,7 @@
  */
 import { TextDocuments, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions } from '../core';
+import type { CheckInput } from '../core';
 import type { PlanContext } from '../features/context';
 import type { Configuration } from './configuration';
 import type { Debouncer } from './debouncer';
@@ -31,7 +31,7 @@ export interface DocumentListener {
 /** An open plan's current version and the options it is checked with. */
 export interface OpenPlan {
   doc: TextDocument;
-  options: CheckOptions;
+  options: CheckInput;
 }
 
 export class OpenDocuments {

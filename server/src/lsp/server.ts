@@ -14,8 +14,8 @@
  *   features.ts        one handler per LSP feature request
  *   customRequests.ts  eqplan's own requests (`eqplan/summary`)
  */
+import { localToday as clockToday } from '../node/clock';
 import type { Connection } from 'vscode-languageserver';
-import { localIsoDate } from '../core';
 import { registerChangeNotifications } from './changes';
 import { Configuration } from './configuration';
 import { registerCustomRequests } from './customRequests';
@@ -44,7 +44,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // What each parse and check cost, for `$/setTrace` clients (VS Code: "eqplan.trace.server": "messages").
   const store = host.store ?? new PlanStore((work) => connection.tracer.log(`eqplan: ${work.kind} of ${work.uri} version ${work.version} took ${work.ms.toFixed(1)} ms`));
   const debouncer = new Debouncer(DEFAULT_DEBOUNCE_MS);
-  const localToday = host.localToday ?? (() => localIsoDate(new Date()));
+  const localToday = host.localToday ?? clockToday;
   // Late settings and changed config files mean checking again (`diagnostics` exists by the time either happens).
   const configuration = new Configuration(session, debouncer, localToday, (what) => (what === 'config files' ? diagnostics.configFilesChanged() : diagnostics.refreshAll()));
   const workspace = new WorkspacePlans();

@@ -5,7 +5,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, checkParsed, isPlanDocument as isPlanText, parsePlan, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
+import { buildModel, checkParsed, isPlanDocument as isPlanText, parsePlan, type CheckInput, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
 import { trySplice } from '../core/reparse';
 import { LineIndex, textShift } from '../core/text';
 import { planSnapshot, type PlanContext } from '../features/context';
@@ -24,7 +24,7 @@ export function isPlanDocument(uri: string, languageId: string, text: string): b
 }
 
 /** A stable key for a set of options (they are plain JSON). */
-export function optionsKey(options: CheckOptions): string {
+export function optionsKey(options: CheckInput): string {
   const sorted = (v: unknown): unknown =>
     typeof v === 'object' && v !== null && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]))
@@ -139,7 +139,7 @@ export class PlanStore {
   }
 
   /** The check of the current version with these options (run once, on first use). */
-  check(doc: TextDocument, options: CheckOptions): CheckResult {
+  check(doc: TextDocument, options: CheckInput): CheckResult {
     const e = this.entry(doc);
     const key = optionsKey(options);
     if (e.check?.key !== key) {
@@ -151,12 +151,12 @@ export class PlanStore {
   }
 
   /** Has the current version already been checked with these options? */
-  hasCheck(doc: TextDocument, options: CheckOptions): boolean {
+  hasCheck(doc: TextDocument, options: CheckInput): boolean {
     return this.entries.get(doc.uri)?.version === doc.version && this.entries.get(doc.uri)?.check?.key === optionsKey(options);
   }
 
   /** The snapshot features read of the current version; undefined when the document is not a plan. The check runs when a feature first reads it. */
-  snapshot(doc: TextDocument, options: CheckOptions): PlanContext | undefined {
+  snapshot(doc: TextDocument, options: CheckInput): PlanContext | undefined {
     if (!this.isPlan(doc)) return undefined;
     const parsed = this.parsed(doc);
     return planSnapshot({ uri: doc.uri, version: doc.version, text: doc.getText(), options, parsed, model: this.modelOf(parsed), check: () => this.check(doc, options) });
@@ -168,7 +168,7 @@ export class PlanStore {
    * readable version's), so a half-typed line costs no whole-text parse.
    * Its model is undefined when no version has read as a plan.
    */
-  typingSnapshot(doc: TextDocument, options: CheckOptions): PlanContext | undefined {
+  typingSnapshot(doc: TextDocument, options: CheckInput): PlanContext | undefined {
     if (!this.isPlan(doc)) return undefined;
     const typing = this.typingModel(doc);
     const parsed = typing?.parsed ?? this.parsed(doc);
@@ -184,7 +184,7 @@ export class PlanStore {
    * the text being typed. Hovers use this, so hovering while typing in a
    * 10,000-line plan never waits for a whole parse.
    */
-  answerQuickly<R extends { range?: Range }>(doc: TextDocument, options: CheckOptions, position: Position, answer: (ctx: PlanContext, position: Position) => R | null): R | null {
+  answerQuickly<R extends { range?: Range }>(doc: TextDocument, options: CheckInput, position: Position, answer: (ctx: PlanContext, position: Position) => R | null): R | null {
     const e = this.entry(doc);
     const base = e.base;
     if (this.spliced(doc, e) || !base || !this.modelOf(base)) {

@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkPlan, planFileProblemFinding, type CheckOptions, type CheckResult, type DecodedPlan } from '../core';
+import { checkPlan, planFileProblemFinding, type CheckInput, type CheckResult, type DecodedPlan } from '../core';
 import { findPlanFiles as findPlanFilesOnDisk, readPlanFile } from '../node/planDiscovery';
 import { optionsKey } from './store';
 
@@ -45,7 +45,7 @@ export class DiskChecks {
   private readonly cache = new Map<string, CachedCheck>();
 
   /** The check of a file as it is on disk, and a stamp that changes when the file or options change. */
-  check(file: string, options: CheckOptions): { stamp: string; result: CheckResult } | undefined {
+  check(file: string, options: CheckInput): { stamp: string; result: CheckResult } | undefined {
     let stat;
     try {
       stat = statSync(file);

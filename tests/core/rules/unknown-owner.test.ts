@@ -11,6 +11,15 @@ describe('rule unknown-owner', () => {
     assert.deepEqual(found.map((f) => f.path), ['/objectives/0/lead', '/objectives/0/actions/0/owner', '/objectives/0/actions/0/support/1']);
     assert.match(found[1].message, /^`finance` \(owner of action 1a\) is not in the owners list/);
   });
+  it("flags a target's owner that is not in the registry, as rename rewrites it", () => {
+    const targets = '- id: T1\n  title: Staff declaring a disability\n  direction: up\n  owner: hrr\n  milestones:\n    - { date: 2025-03-31, value: 10 }';
+    const found = ofRule(check(planWith(action({ owner: 'hr' }), { head, targets })), 'unknown-owner');
+    assert.deepEqual(found.map((f) => f.path), ['/targets/0/owner']);
+    assert.equal(found[0].message, '`hrr` (owner of target "Staff declaring a disability") is not in the owners list. Did you mean `hr` (Human Resources)? Otherwise add it to `owners:`.');
+    assert.equal(found[0].fixes[0].title, 'Change to `hr`');
+    const placeholder = planWith(action({ owner: 'hr' }), { head, targets: targets.replace('owner: hrr', 'owner: TBC') });
+    assert.equal(ofRule(check(placeholder), 'unknown-owner').length, 0, 'a placeholder is not an unknown owner');
+  });
   it('suggests the registered id for a registered name or a near miss', () => {
     const [byName] = ofRule(check(planWith(action({ owner: 'Human Resources' }), { head })), 'unknown-owner');
     assert.match(byName.message, /Did you mean `hr` \(Human Resources\)\?/);

@@ -5,10 +5,10 @@
  * annotations (at most 200 per plan, 1,000 in all). Kept under GitHub's 1 MiB
  * limit.
  */
-import type { PlanSummary } from '../../core';
+import { plural, type PlanSummary } from '../../core';
 import type { FileResult } from '../results';
 import { ANNOTATIONS_PER_TYPE, splitAnnotations, SUMMARY_FINDINGS_PER_PLAN, SUMMARY_FINDINGS_TOTAL } from './github';
-import { count, countAll, countSeverities, hiddenNote, mdCell, oneBased, plural, type LocatedFinding } from './shared';
+import { countAll, countSeverities, hiddenNote, mdCell, oneBased, type LocatedFinding } from './shared';
 import type { FormatContext } from './types';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' } as const;
@@ -78,7 +78,7 @@ function overflowSection(overflow: readonly LocatedFinding[], ctx: FormatContext
         out.push(`| ${SEVERITY_LABEL[finding.severity]} | ${link(file, line, ctx, String(line))} | \`${finding.rule}\` | ${mdCell(shorten(finding.message, 300))} |`);
       }
     }
-    if (items.length > shown.length) out.push('', `_${count(items.length - shown.length, 'more finding')} in this plan not listed here: run \`npx eqplan check ${file}\` to see them._`);
+    if (items.length > shown.length) out.push('', `_${plural(items.length - shown.length, 'more finding')} in this plan not listed here: run \`npx eqplan check ${file}\` to see them._`);
   }
   return out;
 }

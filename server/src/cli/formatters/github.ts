@@ -6,9 +6,9 @@
  * to see them. The job summary is written separately (github-summary.ts) and
  * lists the findings that did not fit, up to the limits below.
  */
-import type { Severity } from '../../core';
+import { plural, type Severity } from '../../core';
 import type { FileResult } from '../results';
-import { bySeverityThenPlace, count, countAll, hiddenNote, oneBased, plural, type LocatedFinding } from './shared';
+import { bySeverityThenPlace, countAll, hiddenNote, oneBased, type LocatedFinding } from './shared';
 import type { Formatter } from './types';
 
 /** GitHub's per-step limit for each annotation type. */
@@ -77,7 +77,7 @@ export const formatGithub: Formatter = (results, ctx) => {
   if (hidden.length > 0) {
     const limits = `GitHub shows at most ${ANNOTATIONS_PER_TYPE} errors, ${ANNOTATIONS_PER_TYPE} warnings and ${ANNOTATIONS_PER_TYPE} notices per step.`;
     const where = ctx.stepSummary
-      ? `The job summary of this run lists them${summaryCapped(hidden) ? ` (at most ${SUMMARY_FINDINGS_PER_PLAN} per plan, ${count(SUMMARY_FINDINGS_TOTAL, 'finding')} in all)` : ''}. `
+      ? `The job summary of this run lists them${summaryCapped(hidden) ? ` (at most ${SUMMARY_FINDINGS_PER_PLAN} per plan, ${plural(SUMMARY_FINDINGS_TOTAL, 'finding')} in all)` : ''}. `
       : '';
     const message =
       `${plural(hidden.length, 'more finding')} not shown as annotations: ${limits} ${where}` +
@@ -89,7 +89,7 @@ export const formatGithub: Formatter = (results, ctx) => {
   lines.push(
     hiddenByQuiet === ''
       ? `eqplan: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} info in ${plural(results.length, 'plan')}.`
-      : `eqplan: ${count(counts.error, 'error')} in ${plural(results.length, 'plan')} (${hiddenByQuiet}).`,
+      : `eqplan: ${plural(counts.error, 'error')} in ${plural(results.length, 'plan')} (${hiddenByQuiet}).`,
   );
   return `${lines.join('\n')}\n`;
 };

@@ -2,7 +2,8 @@
  * Markdown for a pull-request comment: a heading, a table of counts per plan,
  * then the findings (most severe first) with links to their lines.
  */
-import { bySeverityThenPlace, count, countAll, countSeverities, hiddenNote, mdCell, oneBased, plural } from './shared';
+import { plural } from '../../core';
+import { bySeverityThenPlace, countAll, countSeverities, hiddenNote, mdCell, oneBased } from './shared';
 import type { Formatter, FormatContext } from './types';
 
 /** A comment on GitHub may hold 65,536 characters; list at most this many findings. */
@@ -22,7 +23,7 @@ export const formatMarkdown: Formatter = (results, ctx) => {
     return out.join('\n');
   }
   if (hidden === '') out.push(`**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} info** in ${plural(results.length, 'plan')}.`, '');
-  else out.push(`**${count(counts.error, 'error')}** in ${plural(results.length, 'plan')} (${hidden}).`, '');
+  else out.push(`**${plural(counts.error, 'error')}** in ${plural(results.length, 'plan')} (${hidden}).`, '');
   out.push('| Plan | Errors | Warnings | Info |', '|---|---:|---:|---:|');
   for (const r of results) {
     const c = countSeverities(r.findings);

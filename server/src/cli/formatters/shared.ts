@@ -1,5 +1,5 @@
 /** Small helpers the formatters share: counting, ordering, 1-based positions. */
-import { SEVERITY_ORDER, type Finding, type Severity } from '../../core';
+import { andList, formatCount, plural, SEVERITY_ORDER, type Finding, type Severity } from '../../core';
 import type { FileResult } from '../results';
 
 export interface SeverityCounts {
@@ -29,10 +29,6 @@ export function oneBased(f: Finding): { line: number; column: number; endLine: n
   return { line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 };
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** A finding with the file it belongs to. */
 export interface LocatedFinding {
   file: string;
@@ -56,19 +52,14 @@ export function mdCell(text: string): string {
   return text.replace(/\r?\n|\r/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 }
 
-/** A count with thousands separators: 72,000. */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
-
 /** "12 warnings and 3 info": the non-zero counts, in words. '' when all are 0. */
 export function describeCounts(c: SeverityCounts): string {
   const parts: string[] = [];
-  if (c.error > 0) parts.push(count(c.error, 'error'));
-  if (c.warning > 0) parts.push(count(c.warning, 'warning'));
-  if (c.information > 0) parts.push(`${c.information.toLocaleString('en-GB')} info`);
-  if (c.hint > 0) parts.push(count(c.hint, 'hint'));
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  if (c.error > 0) parts.push(plural(c.error, 'error'));
+  if (c.warning > 0) parts.push(plural(c.warning, 'warning'));
+  if (c.information > 0) parts.push(`${formatCount(c.information)} info`);
+  if (c.hint > 0) parts.push(plural(c.hint, 'hint'));
+  return andList(parts);
 }
 
 /** "12 warnings and 3 info hidden by --quiet", or '' when --quiet hid nothing (or was not given). */

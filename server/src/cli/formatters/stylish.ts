@@ -3,8 +3,8 @@
  * file as `line:col  severity  message  rule`, then one totals line.
  */
 import pc from 'picocolors';
-import type { Severity } from '../../core';
-import { count, countAll, hiddenNote, oneBased, plural } from './shared';
+import { plural, type Severity } from '../../core';
+import { countAll, hiddenNote, oneBased } from './shared';
 import type { Formatter } from './types';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -44,7 +44,7 @@ export const formatStylish: Formatter = (results, ctx) => {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} info`];
     if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
     const plans = plural(results.filter((r) => r.findings.length > 0).length, 'plan');
-    const line = hidden === '' ? `\u2716 ${plural(total, 'problem')} (${parts.join(', ')}) in ${plans}` : `\u2716 ${count(counts.error, 'error')} in ${plans} (${hidden})`;
+    const line = hidden === '' ? `\u2716 ${plural(total, 'problem')} (${parts.join(', ')}) in ${plans}` : `\u2716 ${plural(counts.error, 'error')} in ${plans} (${hidden})`;
     out.push(c.bold(counts.error > 0 ? c.red(line) : counts.warning > 0 ? c.yellow(line) : line));
     const fixable = results.reduce((n, r) => n + r.findings.filter((f) => f.fixes.some((x) => x.safe)).length, 0);
     if (fixable > 0) out.push(`  ${plural(fixable, 'problem')} can be fixed automatically: run again with --fix.`);

@@ -40,13 +40,4 @@ export const ALL_RULES: readonly Rule[] = [
 
 export const RULES: readonly RuleInfo[] = ALL_RULES.map(({ check: _check, ...info }) => info);
 
-const byId = new Map(ALL_RULES.map((r) => [r.id, r]));
-
-export function ruleById(id: string): RuleInfo | undefined {
-  const r = byId.get(id);
-  if (!r) return undefined;
-  const { check: _check, ...info } = r;
-  return info;
-}
-
 export type { Rule, RuleInfo };

@@ -1,7 +1,6 @@
 import { yamlString } from '../edits';
-import { isPlaceholderOwner } from '../model';
 import { closest } from '../words';
-import { ownerReferences } from './owners';
+import { isPlaceholderOwner, ownerReferences } from '../owners';
 import type { Rule } from './rule';
 
 function slug(text: string): string {

@@ -1,5 +1,4 @@
-import { isPlaceholderOwner } from '../model';
-import { ownerSuggestions, ownerText } from './owners';
+import { isPlaceholderOwner, ownerSuggestions, ownerText } from '../owners';
 import type { Rule } from './rule';
 import { possessive } from '../words';
 
