@@ -288,8 +288,8 @@ class Importer {
       }
     } else if (ragColour !== undefined && ragCell?.fill !== undefined) {
       const hex = `#${ragCell.fill.toUpperCase()}`;
-      entries.push({ key: 'rag', value: ragColour, comment: `from the cell's colour ${hex}, the nearest of red, amber and green (the cell has no text)` });
-      this.normalised.push({ where: label, field: 'rag', from: `cell coloured ${hex}, no text`, to: ragColour, note: 'the nearest of red, amber and green to the colour' });
+      entries.push({ key: 'rag', value: ragColour, comment: `from the cell's colour ${hex}, the nearest of red, amber and green by hue (the cell has no text)` });
+      this.normalised.push({ where: label, field: 'rag', from: `cell coloured ${hex}, no text`, to: ragColour, note: 'the nearest of red, amber and green to the colour, by hue' });
     }
     const statusText = text('status').replace(/\s+/g, ' ');
     const status = statusText === '' ? undefined : statusFromText(statusText);
@@ -343,7 +343,7 @@ export function importPlan(doc: SourceDocument, options: ImportOptions): ImportO
     actions,
     owners: importer.owners.all().size,
   };
-  if (importer.tables.length === 0) return { ok: false, reason: `${doc.fileName} has no table eqplan can read.`, report };
+  if (!doc.blocks.some((b) => b.kind === 'table')) return { ok: false, reason: `${doc.fileName} has no table eqplan can read.`, report };
   if (actions === 0) {
     const why = importer.notes.find((n) => n.why.startsWith('not imported'))?.why;
     return { ok: false, reason: `no row of ${doc.fileName} could be read as an action${why ? `: ${why.replace(/^not imported: /, '')}` : '.'}`, report };

@@ -47,30 +47,36 @@ export function ragFromText(text: string): RagReading | undefined {
   return undefined;
 }
 
-const PURE: ReadonlyMap<Rag, readonly [number, number, number]> = new Map<Rag, readonly [number, number, number]>([
-  ['red', [0xff, 0x00, 0x00]],
-  ['amber', [0xff, 0xc0, 0x00]],
-  ['green', [0x00, 0xb0, 0x50]],
-]);
+/** The hue (degrees) of each rating's usual colour: Excel's red, amber (FFC000) and green (00B050). */
+const HUES: readonly [Rag, number][] = [
+  ['red', 0],
+  ['amber', 45],
+  ['green', 127],
+];
 
 /**
- * The RAG a cell's colour shows, the nearest of red, amber and green; undefined
- * for white, black, greys and other colours that carry no rating (header shading).
+ * The RAG a cell's colour shows: the rating whose hue is nearest (so light and
+ * dark greens are green, yellow and orange are amber); undefined for white,
+ * black, greys, blues and purples, which carry no rating (header shading).
  */
 export function ragFromColour(hex: string): Rag | undefined {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!m) return undefined;
-  const rgb = [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
-  // Greys and near-greys (white, black, the usual header shading) are not ratings; nor are blues and purples.
-  if (Math.max(...rgb) - Math.min(...rgb) < 64) return undefined;
-  if (rgb[2] > rgb[0] && rgb[2] > rgb[1]) return undefined;
+  const [r, g, b] = [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  // Greys and near-greys (white, black, the usual header shading) are not ratings.
+  if (max - min < 64) return undefined;
+  const d = max - min;
+  const hue = max === r ? (60 * ((g - b) / d) + 360) % 360 : max === g ? 60 * ((b - r) / d) + 120 : 60 * ((r - g) / d) + 240;
+  if (hue > 180 && hue < 320) return undefined;
   let best: Rag | undefined;
   let bestDistance = Infinity;
-  for (const [rag, ref] of PURE) {
-    const d = (rgb[0] - ref[0]) ** 2 + (rgb[1] - ref[1]) ** 2 + (rgb[2] - ref[2]) ** 2;
-    if (d < bestDistance) {
+  for (const [rag, ref] of HUES) {
+    const distance = Math.min(Math.abs(hue - ref), 360 - Math.abs(hue - ref));
+    if (distance < bestDistance) {
       best = rag;
-      bestDistance = d;
+      bestDistance = distance;
     }
   }
   return best;
