@@ -22,6 +22,8 @@ export type SummaryResult = PlanSummary | null;
 export const Methods = {
   /** Request: the plan summary (the model the preview and the report draw) of an open document. */
   summary: 'eqplan/summary',
+  /** Request: a plan read from a Word, Excel or CSV file (the server reads it; the client writes the plan). */
+  import: 'eqplan/import',
 } as const;
 
 /**
@@ -39,6 +41,40 @@ export const Methods = {
 export namespace SummaryRequest {
   export const method = Methods.summary;
   export const type = new RequestType<SummaryParams, SummaryResult, void>(method);
+}
+
+/** Parameters of `eqplan/import`. */
+export interface ImportParams {
+  /** The `file:` URI of the .docx, .xlsx, .csv or .tsv to read. */
+  uri: string;
+  /** "Today" for the check of the result, YYYY-MM-DD (default: the server's local date). */
+  asOf?: string;
+  /** The Excel sheet to read (default: every visible sheet). */
+  sheet?: string;
+}
+
+/**
+ * The result of `eqplan/import`. The server never writes the plan: the client
+ * decides where (beside the input) and writes it, so the same rules for
+ * trusted workspaces and existing files apply as for any file it creates.
+ */
+export type ImportResult =
+  | {
+      ok: true;
+      /** The plan, with the import report as comments at its top. */
+      text: string;
+      /** The import report as lines of plain text (what was read, changed, skipped, and found by the check). */
+      report: string[];
+      /** Rows that could not be imported (listed in the report). */
+      skipped: number;
+      actions: number;
+    }
+  | { ok: false; message: string };
+
+/** `eqplan/import` request (register by `method` on the server; see `SummaryRequest`). */
+export namespace ImportRequest {
+  export const method = Methods.import;
+  export const type = new RequestType<ImportParams, ImportResult, void>(method);
 }
 
 /** The command the server's code lenses use to open the preview (handled by the extension). */

@@ -172,3 +172,18 @@ describe('eqplan import (built CLI)', function () {
     });
   }
 });
+
+describe('eqplan import: the readers stay out of the check path', function () {
+  useBuiltCli();
+
+  it('dist/cli.js and dist/server.js do not bundle the Word, Excel and CSV libraries; dist/import.js does', () => {
+    const dist = path.join(__dirname, '..', '..', 'dist');
+    const libraries = ['node_modules/exceljs/', 'node_modules/jszip/', 'node_modules/fast-xml-parser/', 'node_modules/csv-parse/'];
+    for (const bundle of ['cli.js', 'server.js']) {
+      const text = readFileSync(path.join(dist, bundle), 'utf8');
+      for (const lib of libraries) assert.ok(!text.includes(lib), `${bundle} bundles ${lib}`);
+    }
+    const importer = readFileSync(path.join(dist, 'import.js'), 'utf8');
+    for (const lib of libraries) assert.ok(importer.includes(lib), `import.js bundles ${lib}`);
+  });
+});

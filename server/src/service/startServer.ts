@@ -60,7 +60,8 @@ import { inlayHints } from '../features/inlayHints';
 import { definition, prepareRename, references, rename } from '../features/navigation';
 import { planSummary } from '../features/summary';
 import { documentSymbols, rankWorkspaceSymbols, workspaceSymbols } from '../features/symbols';
-import { SummaryRequest, type SummaryParams } from '../protocol';
+import { ImportRequest, SummaryRequest, type ImportParams, type SummaryParams } from '../protocol';
+import { importForClient } from '../features/import';
 import { DEFAULT_DEBOUNCE_MS, readSettings, type EqplanSettings } from './settings';
 import { optionsKey, PlanStore } from './store';
 import { createPlanContext } from '../features/context';
@@ -789,6 +790,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return ctx ? planSummary(ctx) : null;
     }),
   );
+
+  connection.onRequest(ImportRequest.method, guard('import', { ok: false, message: 'The file could not be imported: see the eqplan output for details.' }, (params: ImportParams) => importForClient(params, localIsoDate(new Date()))));
 
   // The document store takes only well-formed notifications: a `didOpen` without text or with a numeric uri would
   // otherwise be kept as a document and break every feature that lists the open documents.
