@@ -95,8 +95,10 @@ function readTable(tbl: XmlNode, label: string, rowBudget: { left: number }, fil
     for (let i = 0; i < Math.min(before, MAX_COLUMNS); i++) cells.push({ lines: [] });
     const tcs = tr.children.filter((c) => c.name === 'w:tc' || c.name === 'w:sdt').flatMap((c) => (c.name === 'w:sdt' ? descendants(c, 'w:tc') : [c]));
     const above = grid[grid.length - 1] ?? [];
+    let firstSpan = 0;
     for (const tc of tcs) {
       const info = readCell(tc);
+      if (firstSpan === 0) firstSpan = info.span;
       const col = cells.length;
       if (col + info.span > MAX_COLUMNS) throw new ImportError(`${fileName}: ${label} has more than ${MAX_COLUMNS} columns; eqplan imports tables of up to ${MAX_COLUMNS} columns.`);
       const upper = above[col];
@@ -109,7 +111,7 @@ function readTable(tbl: XmlNode, label: string, rowBudget: { left: number }, fil
     }
     grid.push(cells);
     const width = Math.max(gridCols, cells.length);
-    rows.push({ cells, headerRow: headerRow && rows.length > 0 ? true : undefined, fullWidth: tcs.length === 1 && width > 1 && readCell(tcs[0]).span >= width ? true : undefined });
+    rows.push({ cells, headerRow: headerRow && rows.length > 0 ? true : undefined, fullWidth: tcs.length === 1 && width > 1 && firstSpan >= width ? true : undefined });
   }
   return { kind: 'table', label, rows };
 }

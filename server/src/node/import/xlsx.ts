@@ -74,7 +74,7 @@ export async function readXlsx(buffer: Buffer, fileName: string, sheet?: string)
     const rows: SourceRow[] = [];
     for (let r = 1; r <= rowCount; r++) {
       const cells: SourceCell[] = [];
-      let distinctMasters = new Set<string>();
+      const distinctMasters = new Set<string>();
       for (let c = 1; c <= columnCount; c++) {
         const cell = ws.getCell(r, c);
         const master = cell.isMerged ? cell.master : cell;
@@ -92,7 +92,6 @@ export async function readXlsx(buffer: Buffer, fileName: string, sheet?: string)
         cells.push({ lines: lines(v.text), date: v.date, fill: fillOf(cell) });
       }
       rows.push({ cells, fullWidth: columnCount > 1 && distinctMasters.size === 1 ? true : undefined });
-      distinctMasters = new Set();
     }
     blocks.push({ kind: 'table', label: `sheet ${ws.name}`, rows });
   }
