@@ -70,7 +70,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 async function writeDocx(file: string, body: string): Promise<void> {
   const zip = new JSZip();
-  const opts = { date: FIXED_DATE };
+  const opts = { date: FIXED_DATE, createFolders: false };
   zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`, opts);
   zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -187,7 +187,7 @@ async function luton(): Promise<void> {
   const fixed = new JSZip();
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.file(name);
-    if (entry) fixed.file(name, (await entry.async('string')).replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, (m) => m.replace(/>[^<]*</, '>2024-01-01T00:00:00Z<')), { date: FIXED_DATE });
+    if (entry) fixed.file(name, (await entry.async('string')).replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, (m) => m.replace(/>[^<]*</, '>2024-01-01T00:00:00Z<')), { date: FIXED_DATE, createFolders: false });
   }
   writeFileSync(path.join(OUT, 'luton-people-plan.xlsx'), await fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
 }
