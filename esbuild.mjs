@@ -14,6 +14,9 @@ const watch = process.argv.includes('--watch');
 const targets = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The importer's readers (Word, Excel, CSV libraries) in their own bundle, loaded by the CLI and the server only when
+  // an import runs (server/src/node/import/load.ts), so checking never loads them.
+  { entryPoints: ['server/src/node/import/index.ts'], outfile: 'dist/import.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { entryPoints: ['client/preview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

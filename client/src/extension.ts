@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { PlanSummary } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerImportCommand } from './importCommand';
 import { PlanServer, registerLazyStart } from './languageClient';
 import { isPlanDocument } from './planDocuments';
 import { registerPreview, type PreviewInfo } from './previewPanel';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): EqplanApi {
   const previews = registerPreview(context, feed);
   registerStatusBar(context, planServer, feed);
   registerCommands(context, planServer, previews);
+  registerImportCommand(context, planServer);
   return {
     summary: (uri) => feed.refresh(uri),
     preview: (uri) => previews.info(uri),

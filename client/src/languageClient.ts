@@ -14,7 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ReportRequest, SummaryRequest, type ReportResult, type SummaryResult } from '../../server/src/protocol';
+import { ImportRequest, ReportRequest, SummaryRequest, type ImportResult, type ReportResult, type SummaryResult } from '../../server/src/protocol';
 import { RED_HAT_YAML_EXTENSION, withoutSyntaxErrors } from './redHatYaml';
 
 /** Is Red Hat's YAML extension installed and validating open YAML files? */
@@ -182,6 +182,29 @@ export class PlanServer implements vscode.Disposable {
     } catch (e) {
       this.output.appendLine(`${method} failed for ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
       return null;
+    }
+  }
+
+  /** A plan read by the server from a Word, Excel or CSV file (`eqplan/import`); the server is started if it is not running. */
+  async importPlan(file: vscode.Uri): Promise<ImportResult> {
+    if (!this.client) await this.start();
+    const client = this.client;
+    if (client && client.state === State.Starting) {
+      await new Promise<void>((resolve) => {
+        const sub = client.onDidChangeState((e) => {
+          if (e.newState !== State.Starting) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+    }
+    if (!client || (client.state as State) !== State.Running) return { ok: false, message: 'The eqplan checker is not running. Run "eqplan: Restart Server" and try again.' };
+    try {
+      return await client.sendRequest(ImportRequest.type, { uri: file.toString() });
+    } catch (e) {
+      this.output.appendLine(`eqplan/import failed for ${file.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+      return { ok: false, message: 'The file could not be imported. See the "eqplan" output for details.' };
     }
   }
 

@@ -48,6 +48,8 @@ export const Methods = {
   summary: 'eqplan/summary',
   /** Request: the summary and findings an HTML report of an open document shows. */
   report: 'eqplan/report',
+  /** Request: a plan read from a Word, Excel or CSV file (the server reads it; the client writes the plan). */
+  import: 'eqplan/import',
 } as const;
 
 /**
@@ -71,6 +73,40 @@ export namespace SummaryRequest {
 export namespace ReportRequest {
   export const method = Methods.report;
   export const type = new RequestType<ReportParams, ReportResult, void>(method);
+}
+
+/** Parameters of `eqplan/import`. */
+export interface ImportParams {
+  /** The `file:` URI of the .docx, .xlsx, .csv or .tsv to read. */
+  uri: string;
+  /** "Today" for the check of the result, YYYY-MM-DD (default: the server's local date). */
+  asOf?: string;
+  /** The Excel sheet to read (default: every visible sheet). */
+  sheet?: string;
+}
+
+/**
+ * The result of `eqplan/import`. The server never writes the plan: the client
+ * decides where (beside the input) and writes it, so the same rules for
+ * trusted workspaces and existing files apply as for any file it creates.
+ */
+export type ImportResult =
+  | {
+      ok: true;
+      /** The plan, with the import report as comments at its top. */
+      text: string;
+      /** The import report as lines of plain text (what was read, changed, skipped, and found by the check). */
+      report: string[];
+      /** Rows that could not be imported (listed in the report). */
+      skipped: number;
+      actions: number;
+    }
+  | { ok: false; message: string };
+
+/** `eqplan/import` request (register by `method` on the server; see `SummaryRequest`). */
+export namespace ImportRequest {
+  export const method = Methods.import;
+  export const type = new RequestType<ImportParams, ImportResult, void>(method);
 }
 
 /** The command the server's code lenses use to open the preview (handled by the extension). */

@@ -18,7 +18,7 @@ describe('extension manifest', () => {
 
   it('contributes the commands with titles and the eqplan category', () => {
     const ids = contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(ids.sort(), ['eqplan.exportReport', 'eqplan.fixAll', 'eqplan.newPlan', 'eqplan.openPreview', 'eqplan.restartServer']);
+    assert.deepEqual(ids.sort(), ['eqplan.exportReport', 'eqplan.fixAll', 'eqplan.importPlan', 'eqplan.newPlan', 'eqplan.openPreview', 'eqplan.restartServer']);
     for (const c of contributes.commands) assert.equal(c.category, 'eqplan');
     const preview = contributes.commands.find((c: { command: string }) => c.command === 'eqplan.openPreview');
     assert.equal(preview.title, 'Open Preview to the Side');
@@ -46,7 +46,7 @@ describe('extension manifest', () => {
   it('declares limited support for untrusted and virtual workspaces', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
-    for (const id of ['eqplan.exportReport', 'eqplan.newPlan', 'eqplan.fixAll']) {
+    for (const id of ['eqplan.exportReport', 'eqplan.newPlan', 'eqplan.fixAll', 'eqplan.importPlan']) {
       assert.equal(contributes.commands.find((c: { command: string }) => c.command === id).enablement, 'isWorkspaceTrusted', `${id} is off in Restricted Mode`);
     }
   });
@@ -55,7 +55,7 @@ describe('extension manifest', () => {
     const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
     assert.match(ignore, /^\*\*$/m, 'everything is excluded unless listed');
     assert.ok(!/^!.*node_modules/m.test(ignore));
-    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/webview/preview.js', 'README.md', 'LICENSE', 'media/**']) assert.ok(ignore.includes(`!${needed}`), needed);
+    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/import.js', 'dist/webview/preview.js', 'README.md', 'LICENSE', 'media/**']) assert.ok(ignore.includes(`!${needed}`), needed);
     assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
   });
 });

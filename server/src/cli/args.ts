@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { OPTIONS, OPTION_LIST, RULES, readOption, type Severity } from '../core';
 import { UsageError } from './errors';
+import { parseImportArgs, type ImportArgs } from './import-args';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -43,14 +44,14 @@ export interface RulesArgs {
 
 export interface HelpArgs {
   command: 'help';
-  topic?: 'check' | 'report' | 'rules';
+  topic?: 'check' | 'report' | 'rules' | 'import';
 }
 
 export interface VersionArgs {
   command: 'version';
 }
 
-export type CliArgs = CheckArgs | ReportArgs | RulesArgs | HelpArgs | VersionArgs;
+export type CliArgs = CheckArgs | ReportArgs | RulesArgs | HelpArgs | VersionArgs | ImportArgs;
 
 /** `as-of`: the options table's flag for `asOf`, as parseArgs names it. */
 const AS_OF = OPTIONS.asOf.places.cli.flag.replace(/^--/, '');
@@ -64,6 +65,7 @@ Usage:
   eqplan check [files|folders|globs...] [options]   check plans (default: the current folder)
   eqplan report <plan> -o report.html [options]     write a one-page HTML progress report
   eqplan rules [--format json]                      list the checks and their default severity
+  eqplan import <file.docx|.xlsx|.csv> [options]    write a plan from a council's Word or Excel table
   eqplan --help | eqplan <command> --help           show help
   eqplan --version                                  show the version
 
@@ -117,7 +119,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
-    return { command: 'help', topic: topic === 'check' || topic === 'report' || topic === 'rules' ? topic : undefined };
+    return { command: 'help', topic: topic === 'check' || topic === 'report' || topic === 'rules' || topic === 'import' ? topic : undefined };
   }
   if (first === '-v' || first === '--version' || first === 'version') return { command: 'version' };
   switch (first) {
@@ -127,6 +129,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       return parseReport(rest);
     case 'rules':
       return parseRules(rest);
+    case 'import':
+      return parseImportArgs(rest, asOfDate);
     default:
       if (first.startsWith('-')) {
         throw new UsageError(`\`${first}\` must come after a command, for example \`eqplan check ${first}\`. Run \`eqplan --help\` to see the commands.`);

@@ -9,15 +9,17 @@ import { CHECK_HELP, MAIN_HELP, parseCliArgs, REPORT_HELP, RULES_HELP, type CliA
 import { runCheck } from './check-command';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { escapeData, escapeProperty } from './formatters/github';
+import { IMPORT_HELP } from './import-args';
+import { runImport } from './import-command';
 import { runReport } from './report-command';
 import { runRules } from './rules-command';
 import { VERSION } from './version';
 
-function run(argv: readonly string[]): number {
+function run(argv: readonly string[]): number | Promise<number> {
   const args: CliArgs = parseCliArgs(argv);
   switch (args.command) {
     case 'help': {
-      const text = args.topic === 'check' ? CHECK_HELP : args.topic === 'report' ? REPORT_HELP : args.topic === 'rules' ? RULES_HELP : MAIN_HELP;
+      const text = args.topic === 'check' ? CHECK_HELP : args.topic === 'report' ? REPORT_HELP : args.topic === 'rules' ? RULES_HELP : args.topic === 'import' ? IMPORT_HELP : MAIN_HELP;
       process.stdout.write(`${text}\n`);
       return EXIT_OK;
     }
@@ -30,6 +32,8 @@ function run(argv: readonly string[]): number {
       return runReport(args, process.cwd());
     case 'rules':
       return runRules(args);
+    case 'import':
+      return runImport(args, process.cwd());
   }
 }
 
@@ -70,7 +74,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = run(argv);
+  const code = run(argv);
+  if (typeof code === 'number') process.exitCode = code;
+  else code.then((c) => (process.exitCode = c), fail);
 } catch (e) {
   fail(e);
 }

@@ -5,14 +5,15 @@
  * `session.guard`, reading the document through `documents`.
  */
 import type { Connection } from 'vscode-languageserver';
+import { importForClient } from '../features/import';
 import { planReport } from '../features/report';
 import { planSummary } from '../features/summary';
-import { ReportRequest, SummaryRequest, type ReportParams, type ReportResult, type SummaryParams, type SummaryResult } from '../protocol';
+import { ImportRequest, ReportRequest, SummaryRequest, type ImportParams, type ImportResult, type ReportParams, type ReportResult, type SummaryParams, type SummaryResult } from '../protocol';
 import type { OpenDocuments } from './documents';
 import { requireRequestUri } from './params';
 import type { Session } from './session';
 
-export function registerCustomRequests(connection: Connection, session: Session, documents: OpenDocuments): void {
+export function registerCustomRequests(connection: Connection, session: Session, documents: OpenDocuments, localToday: () => string): void {
   // `eqplan/summary`: the plan summary the preview draws, from the check of the text once typing pauses.
   connection.onRequest(
     SummaryRequest.method,
@@ -29,5 +30,11 @@ export function registerCustomRequests(connection: Connection, session: Session,
       const ctx = await documents.settledSnapshotFor(requireRequestUri(params, 'eqplan/report'), token);
       return ctx ? planReport(ctx) : null;
     }),
+  );
+
+  // `eqplan/import`: a Word, Excel or CSV plan read into plan text and an import report; the client writes the file.
+  connection.onRequest(
+    ImportRequest.method,
+    session.guard('import', { ok: false, message: 'The file could not be imported: see the eqplan output for details.' }, (params: ImportParams): Promise<ImportResult> => importForClient(params, localToday())),
   );
 }

@@ -55,7 +55,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerChangeNotifications(connection, configuration, workspace, diagnostics);
   registerPullDiagnostics(connection, session, documents, configuration, workspace);
   registerFeatures(connection, session, documents, configuration, workspace);
-  registerCustomRequests(connection, session, documents);
+  registerCustomRequests(connection, session, documents, localToday);
   documents.listen(connection, diagnostics);
   connection.listen();
 }

@@ -24,6 +24,7 @@ export function run(): Promise<void> {
   require('./quickfix.test');
   require('./preview.test');
   require('./export.test');
+  require('./import.test');
 
   const results: TestResult[] = [];
   const out = process.env.EQPLAN_TEST_RESULTS;
