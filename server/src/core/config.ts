@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { CHANGE_KINDS } from './diff/kinds';
 import { ALL_RULES } from './rules';
 import type { CheckOptions, SeverityLevel } from './types';
 
@@ -45,6 +46,19 @@ export function parseConfigText(text: string, fileName: string): { options: Chec
         else if (!LEVELS.includes(normal as SeverityLevel)) errors.push(`In ${fileName}, the severity of \`${id}\` must be one of ${LEVELS.join(', ')}, not \`${String(level)}\`.`);
         else options.rules[id] = normal as SeverityLevel;
       }
+    } else if (key === 'changes') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        errors.push(`In ${fileName}, \`changes\` must map kinds of change to a severity, for example \`changes: { rag-improved: warning }\`.`);
+        continue;
+      }
+      const kindIds = new Set(CHANGE_KINDS.map((k) => k.id));
+      options.changes = {};
+      for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
+        const normal = typeof level === 'string' ? (LEVEL_ALIASES[level.toLowerCase()] ?? level.toLowerCase()) : level === false ? 'off' : level;
+        if (!kindIds.has(id)) errors.push(`In ${fileName}, \`${id}\` is not a kind of change eqplan diff reports. Known kinds: ${[...kindIds].join(', ')}.`);
+        else if (!LEVELS.includes(normal as SeverityLevel)) errors.push(`In ${fileName}, the severity of \`${id}\` must be one of ${LEVELS.join(', ')}, not \`${String(level)}\`.`);
+        else options.changes[id] = normal as SeverityLevel;
+      }
     } else if (key === 'dueSoonDays' || key === 'staleUpdateDays') {
       if (typeof value === 'string' && /^\s*\d+\s*$/.test(value) && Number(value) <= 3650) {
         // `dueSoonDays: "30"` is the number written as text: say so, or "not `30`" reads as nonsense.
@@ -55,7 +69,7 @@ export function parseConfigText(text: string, fileName: string): { options: Chec
     } else if (key === '$schema' || key.startsWith('x-')) {
       continue;
     } else {
-      errors.push(`In ${fileName}, \`${key}\` is not a setting eqplan knows. Settings are \`rules\`, \`dueSoonDays\` and \`staleUpdateDays\`.`);
+      errors.push(`In ${fileName}, \`${key}\` is not a setting eqplan knows. Settings are \`rules\`, \`changes\`, \`dueSoonDays\` and \`staleUpdateDays\`.`);
     }
   }
   return { options, errors };
@@ -69,6 +83,7 @@ export function mergeOptions(...layers: (CheckOptions | undefined)[]): CheckOpti
     for (const [k, v] of Object.entries(layer)) {
       if (v === undefined) continue;
       if (k === 'rules') out.rules = { ...out.rules, ...(v as Record<string, SeverityLevel>) };
+      else if (k === 'changes') out.changes = { ...out.changes, ...(v as Record<string, SeverityLevel>) };
       else (out as Record<string, unknown>)[k] = v;
     }
   }

@@ -18,6 +18,14 @@ export { LineIndex } from './text';
 export * from './types';
 export * from './summary-types';
 export { ownerLoad, targetSummaries } from './summary';
+export { diffPlans, type PlanChange, type PlanDiff, type DiffOptions, type ChangeSide } from './diff/diff';
+export { CHANGE_KINDS, changeKindById, type ChangeKind, type ChangeKindId } from './diff/kinds';
+export { planHistory, historyIndex, describeDeadlineHistory, deadlineWords, type PlanHistory, type PlanVersion, type ActionHistory, type DeadlineEntry, type ObjectiveHistory } from './diff/history';
+
+/** Is this file named as a plan (`*.eqplan.yaml`, `*.eqplan.yml`)? */
+export function isPlanFileName(name: string): boolean {
+  return /\.eqplan\.ya?ml$/i.test(name);
+}
 
 /** Does this text look like a plan? True when its top level has `eqplan: 1`. Cheap: no YAML parse. */
 export function looksLikePlan(text: string): boolean {

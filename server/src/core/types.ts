@@ -68,6 +68,8 @@ export interface CheckOptions {
   staleUpdateDays?: number;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeverityLevel>;
+  /** Per-change-kind severity overrides for `eqplan diff` (the `changes:` section of a config file). */
+  changes?: Record<string, SeverityLevel>;
 }
 
 /** Where "today" came from, for hovers and reports. */
