@@ -1,40 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { gitRepo, type GitRepo } from './gitRepo';
+import { gitRepo, PLAN, type GitRepo } from './gitRepo';
 import { FIXTURES, runCli, tempDir, useBuiltCli } from './helpers';
 
-export const PLAN = `eqplan: 1
-organisation: Test Council
-title: Equality Action Plan
-owners:
-  hr: { name: Human Resources }
-objectives:
-  - id: P1
-    title: Inclusive services
-    actions:
-      - id: 1a
-        action: Deliver equality impact assessment workshops to procurement staff
-        owner: hr
-        due: 2022-11
-        rag: amber
-        measure: Workshops delivered to all procurement staff
-      - id: 1b
-        action: Hold a lived experience panel with disabled residents
-        owner: hr
-        due: 2023-Q2
-        rag: green
-        measure: Panel held and findings reported
-targets:
-  - id: pay-gap
-    title: Mean ethnicity pay gap
-    unit: "%"
-    direction: down
-    milestones:
-      - { date: 2024-03-31, value: 8 }
-    actuals:
-      - { date: 2023-03-31, value: 11.5 }
-`;
 
 function change(text: string, from: string, to: string): string {
   assert.ok(text.includes(from), from);
