@@ -2,13 +2,13 @@
  * The preview page's entry point (bundled on its own to dist/webview/preview.js, a
  * browser IIFE). It runs in two places:
  *  - the VS Code webview, where it talks to the extension with postMessage
- *    (messages typed in client/src/previewMessages.ts) and clicks reveal the
+ *    (messages typed in ./messages.ts) and clicks reveal the
  *    plan's source;
  *  - the standalone HTML report, where it only draws.
  * Either way it reads its first state from the escaped JSON in
  * `#eqplan-root[data-state]` and never imports `vscode`.
  */
-import type { FromPreviewMessage, PreviewState, PreviewViewState, ToPreviewMessage } from '../src/previewMessages';
+import type { FromPreviewMessage, PreviewState, PreviewViewState, ToPreviewMessage } from './messages';
 import { renderPage, type Rendered } from './render';
 import { PREVIEW_CSS } from './styles';
 

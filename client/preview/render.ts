@@ -3,7 +3,7 @@
  * goes in through dom.ts (text nodes only).
  */
 import type { Chart } from 'chart.js';
-import type { FindingRow, PreviewState } from '../src/previewMessages';
+import type { FindingRow, PreviewState } from './messages';
 import type { PlanSummary, SourceRef } from '../../server/src/core/summary-types';
 import {
   actionLists,

@@ -4,14 +4,12 @@
  * extensions can run it without dialogs.
  */
 import * as vscode from 'vscode';
-import { buildReportHtml } from '../../server/src/report/html';
-import type { Finding, Severity } from '../../server/src/core/types';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
+import { makeNonce, reportHtml } from '../preview/page';
 import type { PlanServer } from './languageClient';
 import { baseName, resolvePlanDocument } from './planDocuments';
 import type { PreviewManager } from './previewPanel';
 import { starterPlan } from './starterPlan';
-import type { SummaryFeed } from './summaryFeed';
 
 function localIsoToday(): string {
   const d = new Date();
@@ -79,40 +77,28 @@ async function fixAll(arg?: unknown): Promise<number> {
   return applied;
 }
 
-const SEVERITIES: Record<vscode.DiagnosticSeverity, Severity> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'information',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
-};
-
-/** The eqplan diagnostics of a document, as engine findings (what the report lists). */
-function findingsOf(doc: vscode.TextDocument): Finding[] {
-  return vscode.languages
-    .getDiagnostics(doc.uri)
-    .filter((d) => d.source === 'eqplan')
-    .map((d) => ({
-      rule: typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''),
-      severity: SEVERITIES[d.severity],
-      message: d.message,
-      range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
-      offset: doc.offsetAt(d.range.start),
-      endOffset: doc.offsetAt(d.range.end),
-      path: '',
-      fixes: [],
-    }));
-}
-
-/** Writes the HTML report of a plan to `target` (or where the user chooses). */
-async function exportReport(context: vscode.ExtensionContext, feed: SummaryFeed, previews: PreviewManager, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/**
+ * Writes the HTML report of a plan to `target` (or where the user chooses).
+ * The summary and findings come from the server (`eqplan/report`, its latest
+ * check: the same findings as the Problems panel); the page is the preview
+ * wing's template, as `eqplan report` makes it.
+ */
+async function exportReport(context: vscode.ExtensionContext, server: PlanServer, previews: PreviewManager, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const doc = await resolvePlanDocument(arg ?? previews.activePreviewUri());
   if (!doc) {
     void vscode.window.showInformationMessage('Open an equality plan to export its report.');
     return undefined;
   }
-  const summary = await feed.refresh(doc.uri);
+  const report = await server.report(doc.uri);
+  if (!report) {
+    void vscode.window.showErrorMessage(`The report of ${baseName(doc.uri)} cannot be made: the eqplan checker did not answer. Run "eqplan: Restart Server" and try again.`);
+    return undefined;
+  }
+  const { summary, findings } = report;
   if (!summary) {
-    void vscode.window.showErrorMessage(`${baseName(doc.uri)} cannot be reported on yet: it does not read as an equality plan. Fix the errors in the Problems panel first.`);
+    const first = findings.find((f) => f.severity === 'error') ?? findings[0];
+    const why = first ? `Line ${first.line + 1}: ${first.message}` : 'It does not read as an equality plan.';
+    void vscode.window.showErrorMessage(`${baseName(doc.uri)} cannot be reported on yet. ${why} Fix the errors in the Problems panel first.`);
     return undefined;
   }
   if (!target) {
@@ -121,7 +107,7 @@ async function exportReport(context: vscode.ExtensionContext, feed: SummaryFeed,
     if (!target) return undefined;
   }
   const script = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'preview.js')));
-  const html = buildReportHtml(summary, findingsOf(doc), { previewScript: script, fileName: baseName(doc.uri) });
+  const html = reportHtml({ summary, findings, fileName: baseName(doc.uri), generated: localIsoToday() }, { nonce: makeNonce(), script });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   const open = 'Open Report';
   void vscode.window.showInformationMessage(`Report saved to ${baseName(target)}.`, open).then((choice) => {
@@ -130,12 +116,12 @@ async function exportReport(context: vscode.ExtensionContext, feed: SummaryFeed,
   return target;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, server: PlanServer, feed: SummaryFeed, previews: PreviewManager): void {
+export function registerCommands(context: vscode.ExtensionContext, server: PlanServer, previews: PreviewManager): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('eqplan.newPlan', (target?: unknown) => newPlan(target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand('eqplan.fixAll', (arg?: unknown) => fixAll(arg)),
     vscode.commands.registerCommand('eqplan.exportReport', (arg?: unknown, target?: unknown) =>
-      exportReport(context, feed, previews, arg, target instanceof vscode.Uri ? target : undefined),
+      exportReport(context, server, previews, arg, target instanceof vscode.Uri ? target : undefined),
     ),
     vscode.commands.registerCommand('eqplan.restartServer', async () => {
       await server.restart();

@@ -3,7 +3,7 @@
  * lives in its own file and registers its own disposables.
  */
 import * as vscode from 'vscode';
-import type { PlanSummary } from '../../server/src/core/summary-types';
+import type { PlanSummary } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { PlanServer, registerLazyStart } from './languageClient';
 import { isPlanDocument } from './planDocuments';
@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): EqplanApi {
   registerLazyStart(context, planServer, isPlanDocument);
   const previews = registerPreview(context, feed);
   registerStatusBar(context, planServer, feed);
-  registerCommands(context, planServer, feed, previews);
+  registerCommands(context, planServer, previews);
   return {
     summary: (uri) => feed.refresh(uri),
     preview: (uri) => previews.info(uri),

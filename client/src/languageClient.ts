@@ -14,7 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SummaryRequest, type SummaryResult } from '../../server/src/protocol';
+import { ReportRequest, SummaryRequest, type ReportResult, type SummaryResult } from '../../server/src/protocol';
 import { RED_HAT_YAML_EXTENSION, withoutSyntaxErrors } from './redHatYaml';
 
 /** Is Red Hat's YAML extension installed and validating open YAML files? */
@@ -148,7 +148,17 @@ export class PlanServer implements vscode.Disposable {
   }
 
   /** The plan summary of an open document, from the server; null when it is not a plan (or the server is not running). */
-  async summary(uri: vscode.Uri): Promise<SummaryResult> {
+  summary(uri: vscode.Uri): Promise<SummaryResult> {
+    return this.request(SummaryRequest.method, () => this.client?.sendRequest(SummaryRequest.type, { uri: uri.toString() }), uri);
+  }
+
+  /** What the HTML report of an open document shows, from the server's latest check; null when it is not a plan (or the server is not running). */
+  report(uri: vscode.Uri): Promise<ReportResult> {
+    return this.request(ReportRequest.method, () => this.client?.sendRequest(ReportRequest.type, { uri: uri.toString() }), uri);
+  }
+
+  /** Sends a request once the server is running (starting it if need be); null when it cannot run or the request fails. */
+  private async request<R>(method: string, send: () => Promise<R> | undefined, uri: vscode.Uri): Promise<R | null> {
     if (!this.client) await this.start();
     const client = this.client;
     if (!client) return null;
@@ -168,9 +178,9 @@ export class PlanServer implements vscode.Disposable {
       if ((client.state as State) !== State.Running) return null;
     }
     try {
-      return await client.sendRequest(SummaryRequest.type, { uri: uri.toString() });
+      return (await send()) ?? null;
     } catch (e) {
-      this.output.appendLine(`eqplan/summary failed for ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+      this.output.appendLine(`${method} failed for ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
       return null;
     }
   }

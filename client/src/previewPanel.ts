@@ -1,14 +1,14 @@
 /**
  * "eqplan: Open Preview to the Side": a webview beside the editor that draws
- * the plan summary with the preview bundle (dist/webview/preview.js) and redraws it,
- * debounced, as the plan changes. One preview per plan; restored after a
- * reload by the serializer.
+ * the plan summary with the preview bundle (dist/webview/preview.js, in the
+ * page from client/preview/page.ts) and redraws it, debounced, as the plan
+ * changes. One preview per plan; restored after a reload by the serializer.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { PlanSummary } from '../../server/src/core/summary-types';
+import type { PlanSummary } from '../../server/src/protocol';
+import { isFromPreviewMessage, PREVIEW_VIEW_TYPE, type PreviewState, type ToPreviewMessage } from '../preview/messages';
+import { makeNonce, pageHtml } from '../preview/page';
 import { baseName, isPlanDocument, resolvePlanDocument } from './planDocuments';
-import { isFromPreviewMessage, PREVIEW_VIEW_TYPE, type PreviewState, type ToPreviewMessage } from './previewMessages';
 import type { SummaryFeed } from './summaryFeed';
 
 /** What tests (and the export command) can learn about an open preview. */
@@ -27,10 +27,6 @@ export interface PreviewInfo {
 /** The only folder the page may load from: the preview bundle (not the extension's or server's code). */
 function previewResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
-}
-
-function escapeAttr(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 class PlanPreview implements vscode.Disposable {
@@ -72,30 +68,11 @@ class PlanPreview implements vscode.Disposable {
     );
   }
 
+  /** The page: the preview wing's one template, loading the bundle from the webview's own resource root. */
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(18).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js'));
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src 'nonce-${nonce}'`,
-      `img-src ${webview.cspSource} data:`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeAttr(this.panel.title)}</title>
-</head>
-<body>
-<main id="eqplan-root" data-state="${escapeAttr(JSON.stringify(this.state))}"></main>
-<script nonce="${nonce}" src="${escapeAttr(script.toString())}"></script>
-</body>
-</html>`;
+    return pageHtml(this.state, { nonce: makeNonce(), title: this.panel.title, script: { kind: 'webview', src: script.toString(), cspSource: webview.cspSource } });
   }
 
   private onMessage(m: unknown): void {

@@ -5,7 +5,7 @@
  * publishes new diagnostics, and tells the subscribers.
  */
 import * as vscode from 'vscode';
-import type { PlanSummary } from '../../server/src/core/summary-types';
+import type { PlanSummary } from '../../server/src/protocol';
 import type { PlanServer } from './languageClient';
 import { activePlanDocument } from './planDocuments';
 import { readClientSettings } from './settings';

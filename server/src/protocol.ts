@@ -5,9 +5,10 @@
  * VS Code-specific may be imported here.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { FindingRow } from '../../client/preview/messages';
 import type { PlanSummary } from './core/summary-types';
 
-export type { PlanSummary };
+export type { FindingRow, PlanSummary };
 
 /** Parameters of `eqplan/summary`: the document to summarise. */
 export interface SummaryParams {
@@ -18,10 +19,28 @@ export interface SummaryParams {
 /** The result of `eqplan/summary`: null when the document is not open or is not a plan that reads as YAML. */
 export type SummaryResult = PlanSummary | null;
 
+/** Parameters of `eqplan/report`: the document to report on. */
+export interface ReportParams {
+  /** The document's URI, exactly as the client opened it (any scheme). */
+  uri: string;
+}
+
+/**
+ * The result of `eqplan/report`: what the HTML report shows, from the
+ * server's latest check (the same findings as its diagnostics). `summary` is
+ * null when the document does not read as a plan; then `findings` say why.
+ * The whole result is null when the document is not open or is not a plan.
+ * The client draws the page with the preview wing's template
+ * (`client/preview/page.ts`, `reportHtml`).
+ */
+export type ReportResult = { summary: PlanSummary | null; findings: FindingRow[] } | null;
+
 /** Method names, for handlers that take a method string. */
 export const Methods = {
   /** Request: the plan summary (the model the preview and the report draw) of an open document. */
   summary: 'eqplan/summary',
+  /** Request: the summary and findings an HTML report of an open document shows. */
+  report: 'eqplan/report',
 } as const;
 
 /**
@@ -39,6 +58,12 @@ export const Methods = {
 export namespace SummaryRequest {
   export const method = Methods.summary;
   export const type = new RequestType<SummaryParams, SummaryResult, void>(method);
+}
+
+/** `eqplan/report` request: answered like `eqplan/summary`, from the server's latest check of the document. */
+export namespace ReportRequest {
+  export const method = Methods.report;
+  export const type = new RequestType<ReportParams, ReportResult, void>(method);
 }
 
 /** The command the server's code lenses use to open the preview (handled by the extension). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { checkPlan } from '../../server/src/core';
 import { starterPlan } from '../../client/src/starterPlan';
-import { isFromPreviewMessage } from '../../client/src/previewMessages';
+import { isFromPreviewMessage } from '../../client/preview/messages';
 
 describe('client: starter plan and preview messages', () => {
   it('writes a starter plan that has no errors or warnings on the day it is made', () => {

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildReportHtml } from '../../server/src/report/html';
-import { checkSample, hostileResult, previewBundle, REPO } from './fixtures';
+import { pageHtml } from '../../client/preview/page';
+import { checkSample, hostileResult, previewBundle, reportOf, REPO } from './fixtures';
 
 const CHROMIUM = process.env.EQPLAN_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
@@ -80,9 +80,10 @@ describe('exported report in Chromium', function () {
   });
 
   it('draws every chart of a plan with targets, offline and without errors', async () => {
-    const { summary, findings } = checkSample('luton-workforce-2024.eqplan.yaml');
+    const result = checkSample('luton-workforce-2024.eqplan.yaml');
+    const summary = result.summary;
     const file = path.join(dir, 'luton.html');
-    writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle(), fileName: 'luton-workforce-2024.eqplan.yaml', generated: '2024-02-01' }));
+    writeFileSync(file, reportOf(result, { script: previewBundle(), fileName: 'luton-workforce-2024.eqplan.yaml', generated: '2024-02-01' }));
     const { page, watch } = await openReport(browser, file);
     const charts = Number(await page.getAttribute('#eqplan-root', 'data-charts'));
     // RAG by objective, deadlines by month, one per target, actions per owner.
@@ -100,9 +101,8 @@ describe('exported report in Chromium', function () {
   });
 
   it('shows injected markup in plan text as characters, and runs none of it', async () => {
-    const { summary, findings } = hostileResult();
     const file = path.join(dir, 'hostile.html');
-    writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle() }));
+    writeFileSync(file, reportOf(hostileResult(), { script: previewBundle() }));
     const { page, watch } = await openReport(browser, file);
     assert.equal(await page.locator('h1').innerText(), '<img src=x onerror=alert(1)>');
     assert.equal(await page.locator('img, svg, iframe').count(), 0, 'no element was made from plan text');
@@ -121,9 +121,8 @@ describe('exported report in Chromium', function () {
 
   for (const sample of ['leicester-2019-20', 'luton-workforce-2024']) {
     it(`prints ${sample} with every table shown, no disclosure buttons and charts in their own shape`, async () => {
-      const { summary, findings } = checkSample(`${sample}.eqplan.yaml`);
       const file = path.join(dir, `${sample}.html`);
-      writeFileSync(file, buildReportHtml(summary, findings, { previewScript: previewBundle() }));
+      writeFileSync(file, reportOf(checkSample(`${sample}.eqplan.yaml`), { script: previewBundle() }));
       const { page, watch } = await openReport(browser, file);
       assert.equal(await page.locator('details[open]').count(), 0);
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -150,4 +149,35 @@ describe('exported report in Chromium', function () {
       await page.close();
     });
   }
+
+  it('draws the live preview page with the same sections and charts as the report', async () => {
+    const result = checkSample('luton-workforce-2024.eqplan.yaml');
+    // The panel's page as the webview gets it, with the bundle beside it instead of at a webview URI.
+    writeFileSync(path.join(dir, 'preview.js'), previewBundle());
+    const panelFile = path.join(dir, 'panel.html');
+    writeFileSync(
+      panelFile,
+      pageHtml({ mode: 'webview', fileName: 'luton-workforce-2024.eqplan.yaml', summary: result.summary }, { nonce: 'PANELNONCE', title: 'Preview', script: { kind: 'webview', src: 'preview.js', cspSource: 'file:' } }),
+    );
+    const reportFile = path.join(dir, 'luton-same.html');
+    writeFileSync(reportFile, reportOf(result, { script: previewBundle(), fileName: 'luton-workforce-2024.eqplan.yaml' }));
+    const drawn = async (file: string) => {
+      const { page, watch } = await openReport(browser, file);
+      const sections = await page.locator('section.eq-section').evaluateAll((els) => els.map((e) => `${e.id}: ${e.querySelector('h2')?.textContent ?? ''}`));
+      const charts = Number(await page.getAttribute('#eqplan-root', 'data-charts'));
+      const title = await page.locator('h1').innerText();
+      await page.close();
+      return { sections, charts, title, errors: [...watch.consoleErrors, ...watch.pageErrors] };
+    };
+    const panel = await drawn(panelFile);
+    const report = await drawn(reportFile);
+    assert.deepEqual(panel.errors, []);
+    assert.deepEqual(report.errors, []);
+    // The report adds the list of problems (the live preview leaves it to the Problems panel); every other section is the same.
+    assert.deepEqual(report.sections.filter((s) => !s.startsWith('findings:')), panel.sections);
+    assert.ok(report.sections.some((s) => s.startsWith('findings:')));
+    assert.ok(panel.sections.length >= 5, panel.sections.join('; '));
+    assert.equal(panel.charts, report.charts);
+    assert.equal(panel.title, report.title);
+  });
 });

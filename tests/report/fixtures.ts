@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { findingRows, reportHtml, type ReportInput } from '../../client/preview/page';
 import { checkPlan, type CheckResult } from '../../server/src/core';
 
 export const REPO = path.resolve(__dirname, '..', '..');
@@ -77,4 +78,13 @@ export function stateOf(html: string): unknown {
   if (!m) throw new Error('no data-state attribute');
   const text = m[1].replace(/&(amp|lt|gt|quot|#39);/g, (_all, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] as string);
   return JSON.parse(text);
+}
+
+/** A check result's report page, as `eqplan report` and Export Report make it (the date and nonce fixed unless given). */
+export function reportOf(
+  result: CheckResult & { summary: NonNullable<CheckResult['summary']> },
+  extra: Partial<Omit<ReportInput, 'summary' | 'findings'>> & { script?: string; nonce?: string } = {},
+): string {
+  const { script = '', nonce = 'TESTNONCE', ...input } = extra;
+  return reportHtml({ summary: result.summary, findings: findingRows(result.findings), generated: '2024-07-01', ...input }, { nonce, script });
 }

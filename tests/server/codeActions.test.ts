@@ -85,12 +85,12 @@ describe('code actions', () => {
 });
 
 describe('diagnostics', () => {
-  it('carry the rule id, a link to its README section and the source', () => {
+  it('carry the rule id, a link to its rule page and the source', () => {
     const { ctx } = at(PLAN + '|');
     const d = diagnostics(ctx, docs).find((x) => x.code === 'overdue');
     assert.ok(d);
     assert.equal(d.source, 'eqplan');
-    assert.equal(d.codeDescription?.href, 'https://example.org/README.md#rule-overdue');
+    assert.equal(d.codeDescription?.href, 'https://example.org/docs/rules/overdue.md');
     assert.equal(d.severity, 2);
     assert.match(String(d.message), /Action 1a/);
   });

@@ -5,15 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { createConnection } from 'vscode-languageserver/node';
 import { checkPlan, localIsoDate, mergeOptions, type PlanSummary } from '../../server/src/core';
 import { ConfigResolver } from '../../server/src/node/config';
+import type { ReportResult } from '../../server/src/protocol';
 import { startServer } from '../../server/src/service/startServer';
 import { generatePlan } from '../bench/generate';
 import { CancellationTokenSource, createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
@@ -111,7 +112,10 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.deepEqual(ours, fromCli);
     const d = published.diagnostics[0];
     assert.equal(d.source, 'eqplan');
-    assert.match(d.codeDescription?.href ?? '', /README\.md#rule-/);
+    // The link opens the rule's page installed beside the server's README.
+    const href = d.codeDescription?.href ?? '';
+    assert.match(href, /^file:.*\/docs\/rules\/[a-z-]+\.md$/);
+    assert.ok(existsSync(fileURLToPath(href)), `${href} exists`);
   });
 
   it('after an incremental edit, publishes for the new version only', async () => {
@@ -190,6 +194,20 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.deepEqual(summary.totals, expected.totals);
     assert.equal(summary.asOf, AS_OF);
     assert.equal(await client.connection.sendRequest('eqplan/summary', { uri: 'file:///nowhere.eqplan.yaml' }), null);
+  });
+
+  it('answers eqplan/report with the summary and the same findings as the diagnostics it published', async () => {
+    const report = (await client.connection.sendRequest('eqplan/report', { uri: SAMPLE_URI })) as NonNullable<ReportResult>;
+    assert.deepEqual(report.summary?.totals, checkPlan(sampleText, { asOf: AS_OF }).summary!.totals);
+    const published = await client.waitForDiagnostics((p) => p.uri === SAMPLE_URI && p.version === version);
+    const at = (rule: unknown, line: number, character: number, message: string) => `${String(rule)}|${line}:${character}|${message}`;
+    assert.ok(report.findings.length > 0);
+    assert.deepEqual(
+      report.findings.map((f) => at(f.rule, f.line, f.character, f.message)).sort(),
+      published.diagnostics.map((d) => at(d.code, d.range.start.line, d.range.start.character, String(d.message))).sort(),
+    );
+    assert.equal(await client.connection.sendRequest('eqplan/report', { uri: 'file:///nowhere.eqplan.yaml' }), null);
+    await assert.rejects(client.connection.sendRequest('eqplan/report', {}), (e: { code: number }) => e.code === -32602);
   });
 
   it('makes one check per pause when typing 100 characters quickly, with symbols, folding, lenses and hovers asked for as it goes', async () => {

@@ -1,13 +1,15 @@
 /**
  * `eqplan report <plan> -o report.html`: a self-contained HTML progress
- * report. The page is built by `report/html.ts`; the charts are drawn by the
- * preview bundle `dist/webview/preview.js`, which sits beside this CLI bundle.
+ * report. The page is built by the preview wing's template
+ * (client/preview/page.ts, as Export Report in the editor is); the charts are
+ * drawn by the preview bundle `dist/webview/preview.js`, which sits beside
+ * this CLI bundle.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkPlan, mergeOptions } from '../core';
+import { findingRows, makeNonce, reportHtml } from '../../../client/preview/page';
+import { checkPlan, localIsoDate, mergeOptions } from '../core';
 import { ConfigResolver } from '../node/config';
-import { buildReportHtml } from '../report/html';
 import type { ReportArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';
 import { MAX_PLAN_BYTES, toPosix } from './files';
@@ -26,7 +28,10 @@ export function runReport(args: ReportArgs, cwd: string): number {
     throw new UsageError(`${args.plan} cannot be reported on: ${first ? first.message : 'it is not a readable plan.'} Run \`eqplan check ${args.plan}\` to see every problem.`);
   }
 
-  const html = buildReportHtml(result.summary, result.findings, { previewScript: readPreviewScript(), title: args.title, fileName: path.basename(args.plan) });
+  const html = reportHtml(
+    { summary: result.summary, findings: findingRows(result.findings), fileName: path.basename(args.plan), generated: localIsoDate(new Date()), title: args.title },
+    { nonce: makeNonce(), script: readPreviewScript() },
+  );
   const output = args.output ?? defaultOutput(args.plan);
   writeOutput(html, output, cwd);
   const s = result.summary.totals;

@@ -14,11 +14,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The link a diagnostic's rule id opens: the rule's section of the README (`#rule-<id>`). */
+/** The link a diagnostic's rule id opens: the rule's page, `docs/rules/<id>.md`. */
 export type RuleDocsLink = (ruleId: string) => string;
 
+/**
+ * Links to the rule pages beside the given README: `file:///…/eqplan/README.md`
+ * gives `file:///…/eqplan/docs/rules/<id>.md` (the pages ship with the
+ * extension, so the link works offline), and a README on the web gives the
+ * pages next to it.
+ */
 export function ruleDocsLink(readmeUrl: string): RuleDocsLink {
-  return (ruleId) => `${readmeUrl}#rule-${ruleId}`;
+  let folder: string;
+  try {
+    folder = new URL('docs/rules/', readmeUrl).href;
+  } catch {
+    // A URL with no path to resolve against (`urn:…`): keep it readable rather than fail.
+    folder = `${readmeUrl.replace(/[^/]*$/, '')}docs/rules/`;
+  }
+  return (ruleId) => `${folder}${encodeURIComponent(ruleId)}.md`;
 }
 
 export function toDiagnostic(finding: Finding, docs: RuleDocsLink): Diagnostic {

@@ -59,8 +59,9 @@ import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlayHints';
 import { definition, prepareRename, references, rename } from '../features/navigation';
 import { planSummary } from '../features/summary';
+import { planReport } from '../features/report';
 import { documentSymbols, rankWorkspaceSymbols, workspaceSymbols } from '../features/symbols';
-import { SummaryRequest, type SummaryParams } from '../protocol';
+import { ReportRequest, SummaryRequest, type ReportParams, type SummaryParams } from '../protocol';
 import { DEFAULT_DEBOUNCE_MS, readSettings, type EqplanSettings } from './settings';
 import { optionsKey, PlanStore } from './store';
 import { createPlanContext } from '../features/context';
@@ -787,6 +788,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'eqplan/summary needs the uri of a document.');
       const ctx = await settledContextFor(uri, token);
       return ctx ? planSummary(ctx) : null;
+    }),
+  );
+
+  connection.onRequest(
+    ReportRequest.method,
+    guard('report', null, async (params: ReportParams, token) => {
+      const uri = (params as Partial<ReportParams> | undefined)?.uri;
+      if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'eqplan/report needs the uri of a document.');
+      const ctx = await settledContextFor(uri, token);
+      return ctx ? planReport(ctx) : null;
     }),
   );
 

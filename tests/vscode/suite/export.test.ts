@@ -14,6 +14,11 @@ describe('export report', () => {
     assert.match(html, /Luton Council/);
     assert.ok(!/<script[^>]+src=/i.test(html), 'no external scripts');
     assert.ok(/overdue/.test(html), 'the findings are in the report');
+    // The findings come from the server's check (eqplan/report): the same ones as the Problems panel.
+    const attr = /data-state="([^"]*)"/.exec(html)?.[1] ?? '';
+    const state = JSON.parse(attr.replace(/&(amp|lt|gt|quot|#39);/g, (_all, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? e)) as { findings: { rule: string; line: number; message: string }[] };
+    const problems = eqplanDiagnostics(editor.document.uri).map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)}|${d.range.start.line}|${d.message}`);
+    assert.deepEqual(state.findings.map((f) => `${f.rule}|${f.line}|${f.message}`).sort(), problems.sort());
   });
 
   it('New Equality Plan writes a starter plan that checks cleanly', async () => {

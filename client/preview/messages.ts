@@ -1,8 +1,9 @@
 /**
- * The messages between the preview page (client/preview, a browser bundle)
- * and the extension (client/src), and the state the page is drawn from.
- * One file, imported by both sides, so a change to a message breaks the build
- * on both. Types only (plus tiny guards): nothing here may import `vscode`.
+ * Every message between the preview page (this folder, a browser bundle) and
+ * the extension (client/src), and the state the page is drawn from. One file,
+ * imported by both sides, so a change to a message breaks the build on both.
+ * Types only (plus tiny guards): nothing here may import `vscode` or Node;
+ * the wing's tsconfig (DOM lib, no Node types) checks that.
  */
 import type { PlanSummary, SourceRef } from '../../server/src/core/summary-types';
 
