@@ -4,6 +4,7 @@
  * extensions can run it without dialogs.
  */
 import * as vscode from 'vscode';
+import { isPlanFileName } from '../../server/src/protocol';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
 import { makeNonce, reportHtml } from '../preview/page';
 import type { PlanServer } from './languageClient';
@@ -43,7 +44,7 @@ async function newPlan(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
       title: 'New equality plan',
       prompt: 'File name for the new plan (it must end in .eqplan.yaml)',
       value: 'equality-plan.eqplan.yaml',
-      validateInput: (v) => (/^[^/\\]+\.eqplan\.ya?ml$/i.test(v.trim()) ? undefined : 'Use a name ending in .eqplan.yaml, for example equality-plan.eqplan.yaml'),
+      validateInput: (v) => (!/[/\\]/.test(v) && isPlanFileName(v.trim()) ? undefined : 'Use a name ending in .eqplan.yaml, for example equality-plan.eqplan.yaml'),
     });
     if (!name) return undefined;
     target = vscode.Uri.joinPath(folder.uri, name.trim());

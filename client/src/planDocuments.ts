@@ -1,18 +1,18 @@
 /**
  * Which documents are equality plans: `*.eqplan.yaml` / `*.eqplan.yml`, or a
- * YAML file whose top level has `eqplan: 1`. A cheap text test, not a YAML
- * parse: the client never parses plans (the server does).
+ * YAML file whose top level has `eqplan: 1`. The answer is the engine's
+ * (`core/planFiles.ts`, pure, bundled here), so the extension, the server and
+ * `eqplan check` agree. A cheap text test, not a YAML parse: the client never
+ * parses plans (the server does).
  */
 import * as vscode from 'vscode';
-
-export const PLAN_FILE_PATTERN = /\.eqplan\.ya?ml$/i;
-const MARKER = /^eqplan[ \t]*:[ \t]*["']?1["']?[ \t]*(#.*)?$/m;
+import { isPlanDocument as isPlanText, PLAN_MARKER_HEAD_CHARS } from '../../server/src/protocol';
 
 export function isPlanDocument(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   if (!doc) return false;
-  if (PLAN_FILE_PATTERN.test(doc.uri.path)) return true;
-  if (doc.languageId !== 'yaml') return false;
-  return MARKER.test(doc.getText(new vscode.Range(0, 0, 2000, 0)));
+  // Only the start the marker rule looks at, not a copy of a big document.
+  const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(PLAN_MARKER_HEAD_CHARS)));
+  return isPlanText(doc.uri.path, doc.languageId, head);
 }
 
 /** The last path segment of a URI of any scheme. */

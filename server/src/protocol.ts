@@ -10,6 +10,13 @@ import type { PlanSummary } from './core/summary-types';
 
 export type { FindingRow, PlanSummary };
 
+/**
+ * Which files are plans: the one answer (core/planFiles.ts), re-exported so
+ * the extension decides exactly as the server and the CLI do without
+ * reaching into the server's folders. Pure: no Node, no YAML parser.
+ */
+export { isPlanDocument, isPlanFileName, PLAN_MARKER_HEAD_CHARS } from './core/planFiles';
+
 /** Parameters of `eqplan/summary`: the document to summarise. */
 export interface SummaryParams {
   /** The document's URI, exactly as the client opened it (any scheme). */

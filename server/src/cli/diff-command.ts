@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { diffPlans, isPlanFileName, looksLikePlan, type SeverityLevel } from '../core';
+import { decodePlanBytes, diffPlans, hasPlanMarker, isPlanFileName, type SeverityLevel } from '../core';
 import { changedFiles, fileAt, mergeBase, repositoryRoot, resolveCommit } from '../node/git';
 import { ConfigResolver } from '../node/config';
 import type { DiffArgs } from './args';
@@ -73,7 +73,7 @@ function diffFromGit(args: DiffArgs, cwd: string, shown: (f: string) => string, 
       newText = bytes === undefined ? undefined : decode(bytes);
     }
     const oldText = oldBytes === undefined ? undefined : decode(oldBytes);
-    const isPlan = (p: string | undefined, text: string | undefined): boolean => p !== undefined && (isPlanFileName(p) || (text !== undefined && looksLikePlan(text)));
+    const isPlan = (p: string | undefined, text: string | undefined): boolean => p !== undefined && (isPlanFileName(p) || (text !== undefined && hasPlanMarker(text)));
     if (!isPlan(f.newPath, newText) && !isPlan(f.oldPath, oldText)) continue;
     const changes = diffPlans(oldText ?? NO_PLAN, newText ?? NO_PLAN, { severities: severitiesFor(newAbs ?? path.join(root, f.oldPath ?? '')) }).changes;
     diffs.push({
@@ -98,15 +98,13 @@ function readBytes(file: string): Uint8Array | undefined {
 function readText(absolute: string, typed: string): string {
   const bytes = readBytes(absolute);
   if (bytes === undefined) throw new UsageError(`Could not read ${typed}. Check the file name.`);
-  const text = decode(bytes);
-  if (text === undefined) throw new UsageError(`${typed} is not a UTF-8 text file. Save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8) and try again.`);
-  return text;
+  const decoded = decodePlanBytes(bytes, typed);
+  if (!decoded.ok) throw new UsageError(decoded.problem.message);
+  return decoded.text;
 }
 
+/** An old or new version's text; undefined when it is not a text plan file (the other side is then compared with an empty plan). */
 function decode(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const decoded = decodePlanBytes(bytes, '');
+  return decoded.ok ? decoded.text : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { localIsoDate, planHistory, type PlanVersion } from '../core';
+import { decodePlanBytes, localIsoDate, planHistory, type PlanVersion } from '../core';
 import { fileAt, fileLog, repositoryRoot, repoRelative } from '../node/git';
 import type { HistoryArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';
@@ -33,11 +33,8 @@ export function readPlanVersions(file: string, today: string): PlanVersion[] | u
 }
 
 function decode(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const decoded = decodePlanBytes(bytes, '');
+  return decoded.ok ? decoded.text : undefined;
 }
 
 export function runHistory(args: HistoryArgs, cwd: string): number {

@@ -8,11 +8,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { findingRows, makeNonce, reportHtml } from '../../../client/preview/page';
-import { checkPlan, localIsoDate, mergeOptions } from '../core';
+import { checkPlan, localIsoDate, mergeOptions, type DecodedPlan } from '../core';
 import { ConfigResolver } from '../node/config';
+import { readPlanFile } from '../node/planDiscovery';
 import type { ReportArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';
-import { MAX_PLAN_BYTES, toPosix } from './files';
+import { toPosix } from './files';
 import { writeOutput } from './output';
 
 export function runReport(args: ReportArgs, cwd: string): number {
@@ -39,19 +40,18 @@ export function runReport(args: ReportArgs, cwd: string): number {
   return EXIT_OK;
 }
 
+/** The plan's text, read strictly as `eqplan check` reads it; a file that is not a text plan stops the report with the same message. */
 function readPlan(absolute: string, shown: string): string {
-  let buffer: Buffer;
+  let read: DecodedPlan;
   try {
-    const stat = statSync(absolute);
-    if (stat.isDirectory()) throw new UsageError(`${shown} is a folder. \`eqplan report\` takes one plan file.`);
-    if (stat.size > MAX_PLAN_BYTES) throw new UsageError(`${shown} is not a text plan file: it is over the 10 MB limit.`);
-    buffer = readFileSync(absolute);
+    if (statSync(absolute).isDirectory()) throw new UsageError(`${shown} is a folder. \`eqplan report\` takes one plan file.`);
+    read = readPlanFile(absolute, shown);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${shown} ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'could not be read'}. Check the file name.`);
   }
-  if (buffer.includes(0)) throw new UsageError(`${shown} is not a text plan file: it contains binary data.`);
-  return buffer.toString('utf8');
+  if (!read.ok) throw new UsageError(read.problem.message);
+  return read.text;
 }
 
 /** The preview bundle shipped beside the CLI bundle (dist/cli.js -> dist/webview/preview.js). */

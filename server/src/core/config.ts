@@ -3,8 +3,8 @@ import { CHANGE_KINDS } from './diff/kinds';
 import { ALL_RULES } from './rules';
 import type { CheckOptions, SeverityLevel } from './types';
 
-/** File names of a project config, in the order they are looked for in each folder. */
-export const CONFIG_FILE_NAMES = ['.eqplanrc.yaml', '.eqplanrc.yml', 'eqplan.config.json'] as const;
+// Defined with the other file names (plans, configs) in planFiles.ts, which the extension bundles without this file's YAML parser.
+export { CONFIG_FILE_NAMES } from './planFiles';
 
 const LEVELS: readonly SeverityLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 const LEVEL_ALIASES: Record<string, SeverityLevel> = { info: 'information', warn: 'warning', none: 'off', disabled: 'off' };

@@ -22,15 +22,11 @@ export { diffPlans, type PlanChange, type PlanDiff, type DiffOptions, type Chang
 export { CHANGE_KINDS, changeKindById, type ChangeKind, type ChangeKindId } from './diff/kinds';
 export { planHistory, historyIndex, describeDeadlineHistory, deadlineWords, type PlanHistory, type PlanVersion, type ActionHistory, type DeadlineEntry, type ObjectiveHistory } from './diff/history';
 
-/** Is this file named as a plan (`*.eqplan.yaml`, `*.eqplan.yml`)? */
-export function isPlanFileName(name: string): boolean {
-  return /\.eqplan\.ya?ml$/i.test(name);
-}
-
-/** Does this text look like a plan? True when its top level has `eqplan: 1`. Cheap: no YAML parse. */
-export function looksLikePlan(text: string): boolean {
-  return /^eqplan[ \t]*:[ \t]*["']?1["']?[ \t]*(#.*)?$/m.test(text.slice(0, 64 * 1024));
-}
+export {
+  PLAN_NAME_PATTERNS, NEVER_SCANNED_FOLDERS, MAX_PLAN_BYTES, PLAN_MARKER_LOOKAHEAD, PLAN_MARKER_HEAD_CHARS, PLAN_HEAD_BYTES,
+  isPlanFileName, mayHoldPlanMarker, hasPlanMarker, isPlanDocument, planMarkerInHead, planSizeProblem, textOverSizeLimit, decodePlanBytes, planFileProblemFinding,
+  type PlanFileProblem, type PlanFileProblemKind, type DecodedPlan,
+} from './planFiles';
 
 /**
  * The edits of the fixes of a set of findings, one fix per finding (its

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { MAX_PLAN_BYTES, textOverSizeLimit } from './planFiles';
 import { LineIndex } from './text';
 
 /** A path into the plan: keys and list indexes, e.g. ['objectives', 0, 'actions', 2, 'due']. */
@@ -23,8 +24,6 @@ export interface ParsedPlan {
   readable: boolean;
 }
 
-/** Texts larger than this are refused rather than parsed (a plan of 5,000 actions is about 2 MB). */
-export const MAX_TEXT_LENGTH = 20 * 1024 * 1024;
 const MAX_SYNTAX_PROBLEMS = 50;
 /**
  * How many values aliases (`*name`) may add when they are written out. Each
@@ -171,8 +170,9 @@ function openingBracket(text: string, before: number, opener: string, closer: st
  */
 export function parsePlan(text: string): ParsedPlan {
   const lines = new LineIndex(text);
-  if (text.length > MAX_TEXT_LENGTH) {
-    return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: `The file is ${(text.length / 1048576).toFixed(1)} MB, too large to be a plan (the limit is ${MAX_TEXT_LENGTH / 1048576} MB). Split it into smaller plans.`, offset: 0, endOffset: 0 }] };
+  // Texts over the one plan size limit are refused rather than parsed (a plan of 5,000 actions is about 2 MB).
+  if (textOverSizeLimit(text)) {
+    return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: `The file is over ${MAX_PLAN_BYTES / 1048576} MB, too large to be a plan. Split it into smaller plans.`, offset: 0, endOffset: 0 }] };
   }
   // eslint-disable-next-line no-control-regex
   const binary = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/.exec(text);

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
-import { duplicateKeys, MAX_TEXT_LENGTH, PARSE_OPTIONS, parsePlan, type ParsedPlan } from './parse';
+import { duplicateKeys, PARSE_OPTIONS, parsePlan, type ParsedPlan } from './parse';
+import { textOverSizeLimit } from './planFiles';
 import { LineIndex, textShift } from './text';
 
 /**
@@ -39,7 +40,7 @@ export function trySplice(previous: ParsedPlan, newText: string): ParsedPlan | u
   const doc = previous.doc;
   const oldText = previous.text;
   if (!doc || !previous.readable || previous.syntax.length > 0 || !isMap(doc.contents)) return undefined;
-  if (newText === oldText || newText.length > MAX_TEXT_LENGTH) return undefined;
+  if (newText === oldText || textOverSizeLimit(newText)) return undefined;
   if (mayHaveAliases(newText)) return undefined;
 
   // The changed region: [start, oldEnd) in the old text became [start, newEnd) in the new one.

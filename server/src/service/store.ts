@@ -5,7 +5,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, checkParsed, looksLikePlan, parsePlan, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
+import { buildModel, checkParsed, isPlanDocument as isPlanText, parsePlan, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
 import { trySplice } from '../core/reparse';
 import { LineIndex, textShift } from '../core/text';
 import { createPlanContext, type PlanContext } from '../features/context';
@@ -18,15 +18,9 @@ export interface StoreWork {
   ms: number;
 }
 
-const PLAN_NAME = /\.eqplan\.ya?ml$/i;
-const YAML_NAME = /\.ya?ml$/i;
-
-/** Is this document a plan the server should serve? */
+/** Is this document a plan the server should serve? The one answer of `core/planFiles.ts`, as the extension and `eqplan check` give it. */
 export function isPlanDocument(uri: string, languageId: string, text: string): boolean {
-  const name = uri.replace(/[?#].*$/, '');
-  if (PLAN_NAME.test(name)) return true;
-  if (languageId !== 'yaml' && !YAML_NAME.test(name)) return false;
-  return looksLikePlan(text);
+  return isPlanText(uri, languageId, text);
 }
 
 /** A stable key for a set of options (they are plain JSON). */
