@@ -86,7 +86,7 @@ export class SummaryFeed implements vscode.Disposable {
   }
 
   /** Refreshes after the configured pause (typing) or at once (delay 0). */
-  schedule(uri: vscode.Uri, delay = readClientSettings(uri).debounceMs): void {
+  schedule(uri: vscode.Uri, delay = readClientSettings(vscode.workspace.getConfiguration('eqplan', uri)).debounceMs): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(

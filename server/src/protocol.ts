@@ -78,3 +78,10 @@ export const OPEN_PREVIEW_COMMAND = 'eqplan.openPreview';
 
 /** The code action kind of "Fix all" (safe fixes only). */
 export const FIX_ALL_KIND = 'source.fixAll.eqplan';
+
+/**
+ * The `eqplan` settings the extension and the server both read: one default
+ * and one range per setting, from the engine's options table (pure: no
+ * rules, no Node), so the two sides cannot disagree.
+ */
+export { OPTIONS, readOption, type OptionRead } from './core/options';

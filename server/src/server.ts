@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { FrameGuard } from './service/frames';
-import { startServer } from './service/startServer';
+import { FrameGuard } from './lsp/frames';
+import { startServer } from './lsp/server';
 
 // Over stdio, a guard skips input that is not LSP framing instead of leaving the reader deaf for good.
 const stdio = process.argv.includes('--stdio');

@@ -9,7 +9,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completion } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
-import { PlanStore } from '../../server/src/service/store';
+import { PlanStore } from '../../server/src/lsp/store';
 import { generatePlan } from './generate';
 
 const base = generatePlan(10, 84);
@@ -28,7 +28,7 @@ function ms(start: bigint): number {
 function typing(name: string, anchor: string, typed: string, before = false): void {
   const store = new PlanStore();
   let doc = TextDocument.create('file:///big.eqplan.yaml', 'yaml', 1, base);
-  void store.context(doc, options)?.result; // opened and checked, as the server does on open
+  void store.snapshot(doc, options)?.result; // opened and checked, as the server does on open
   const parsesBefore = store.parsesRun;
   let at = base.indexOf(anchor) + (before ? 0 : anchor.length);
   const completionTimes: number[] = [];
@@ -38,7 +38,7 @@ function typing(name: string, anchor: string, typed: string, before = false): vo
     doc = TextDocument.update(doc, [{ range: { start: pos, end: pos }, text: ch }], doc.version + 1);
     at += ch.length;
     let t = process.hrtime.bigint();
-    completion(store.context(doc, options)!, doc.positionAt(at));
+    completion(store.typingSnapshot(doc, options)!, doc.positionAt(at));
     completionTimes.push(ms(t));
     t = process.hrtime.bigint();
     store.answerQuickly(doc, options, doc.positionAt(at - 1), hover); // as the server answers a hover

@@ -1,6 +1,6 @@
 /**
  * One discovery, two front doors: `eqplan check` (cli/files.ts) and the
- * language server's workspace scan (service/workspaceFiles.ts) find the same
+ * language server's workspace scan (lsp/workspaceFiles.ts) find the same
  * plans in the same folder, and read them the same strict way, with the same
  * messages as `eqplan report`.
  */
@@ -14,7 +14,7 @@ import { runReport } from '../../server/src/cli/report-command';
 import { MAX_PLAN_BYTES } from '../../server/src/core/planFiles';
 import { ConfigResolver } from '../../server/src/node/config';
 import { findPlanFiles as findOnDisk, isPlanFile, readPlanFile } from '../../server/src/node/planDiscovery';
-import { DiskChecks, findPlanFiles as workspacePlanFiles } from '../../server/src/service/workspaceFiles';
+import { DiskChecks, findPlanFiles as workspacePlanFiles } from '../../server/src/lsp/workspaceFiles';
 import { tempDir } from '../cli/helpers';
 
 const PLAN = ['eqplan: 1', 'organisation: Discovery Council', 'title: A plan', 'asOf: 2024-01-01', 'objectives:', '  - id: O1', '    title: One', '    actions: []', ''].join('\n');

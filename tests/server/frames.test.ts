@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { contentLength, FrameGuard } from '../../server/src/service/frames';
+import { contentLength, FrameGuard } from '../../server/src/lsp/frames';
 
 /** What the guard lets through for these chunks, and what it said it skipped. */
 async function through(chunks: (string | Buffer)[]): Promise<{ out: string; skipped: string[] }> {

@@ -1,23 +1,21 @@
 /**
- * The bundled server, spoken to over stdio like an editor would: open a
- * sample, get its diagnostics, edit it, ask for completion, hover, code
- * actions, symbols, rename and the summary, then shut down cleanly.
+ * The bundled server as a process, spoken to over stdio (and node IPC) like
+ * an editor would: workspace and open-plan diagnostics equal to the CLI's,
+ * typing, cancelling, malformed requests, config files, then a clean
+ * shutdown. Feature round trips (completion, hover, code actions, symbols,
+ * rename, the summary) run in process, in `roundTrip.test.ts`.
  */
 import assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { createConnection } from 'vscode-languageserver/node';
-import { checkPlan, localIsoDate, mergeOptions, type PlanSummary } from '../../server/src/core';
+import type { CompletionList, Diagnostic, Hover, SymbolInformation } from 'vscode-languageserver-protocol';
+import { checkPlan, localIsoDate, mergeOptions } from '../../server/src/core';
 import { ConfigResolver } from '../../server/src/node/config';
-import type { ReportResult } from '../../server/src/protocol';
-import { startServer } from '../../server/src/service/startServer';
 import { generatePlan } from '../bench/generate';
-import { CancellationTokenSource, createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { buildServer, REPO, SERVER, TestClient } from './lspClient';
 
 const SAMPLE = path.join(REPO, 'samples', 'leicester-2019-20.eqplan.yaml');
@@ -134,80 +132,6 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.ok(after.every((p) => p.version === 2), `versions published after the edit: ${after.map((p) => p.version).join(', ')}`);
     const expected = checkPlan(sampleText, { asOf: AS_OF }).findings;
     assert.deepEqual(published.diagnostics.map(fromDiagnostic).sort(), expected.map((f) => key({ rule: f.rule, line: f.range.start.line, character: f.range.start.character, endLine: f.range.end.line, endCharacter: f.range.end.character, message: f.message })).sort());
-  });
-
-  it('completes owner ids from the registry', async () => {
-    const pos = position(sampleText, 'owner: equalities-team', 'owner: '.length);
-    const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: SAMPLE_URI }, position: pos })) as CompletionList;
-    const hr = list.items.find((i) => i.label === 'hr');
-    assert.equal(hr?.detail, 'Human Resources (HR)');
-  });
-
-  it('hovers a deadline with the date it means and how overdue it is', async () => {
-    const fourC = sampleText.indexOf('id: 4c');
-    const due = sampleText.indexOf('due: ', fourC) + 6;
-    const pos = positionAt(sampleText, due);
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: pos })) as Hover;
-    assert.match((hover.contents as { value: string }).value, /\*\*Overdue by \d+ days\*\*, as at 31 Dec 2019 \(the date set in the eqplan.asOf setting\)/);
-  });
-
-  it('offers quick fixes for a diagnostic, and fix-all for the file', async () => {
-    const published = client.diagnosticsFor(SAMPLE_URI).filter((p) => p.version === 2).pop()!;
-    const overdue = published.diagnostics.find((d) => d.code === 'overdue')!;
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: SAMPLE_URI }, range: overdue.range, context: { diagnostics: [overdue] } })) as CodeAction[];
-    assert.ok(actions.some((a) => a.title === 'Turn off `overdue` for this line, with a reason'), actions.map((a) => a.title).join(' | '));
-    assert.ok(actions.every((a) => a.kind === 'quickfix'));
-
-    const datesFile = path.join(REPO, 'samples', 'broken', 'council-dates.eqplan.yaml');
-    const datesUri = pathToFileURL(datesFile).href;
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: datesUri, languageId: 'yaml', version: 1, text: readFileSync(datesFile, 'utf8') } });
-    const origin = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const fixAll = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: datesUri }, range: origin, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
-    assert.equal(fixAll.length, 1);
-    assert.equal(fixAll[0].kind, 'source.fixAll.eqplan');
-    assert.ok(fixAll[0].edit!.changes![datesUri].some((e) => e.newText === '2022-11'));
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: datesUri } });
-  });
-
-  it('lists objectives > actions as document symbols', async () => {
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: SAMPLE_URI } })) as DocumentSymbol[];
-    const names = symbols.map((s) => s.name);
-    assert.deepEqual(names, ['owners', 'P1', 'P2', 'P3', 'P4']);
-    assert.deepEqual(symbols[1].children?.map((c) => c.name), ['1a', '1b', '1c', '1d', '1e', '1f', '1g']);
-  });
-
-  it('renames an owner id everywhere in the file', async () => {
-    const pos = position(sampleText, '  hr: {', 3);
-    const prepared = (await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: SAMPLE_URI }, position: pos })) as { placeholder: string };
-    assert.equal(prepared.placeholder, 'hr');
-    const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: SAMPLE_URI }, position: pos, newName: 'human-resources' })) as WorkspaceEdit;
-    const edits = edit.changes![SAMPLE_URI];
-    const expected = (sampleText.match(/\bhr\b(?![.-])/g) ?? []).length;
-    assert.ok(edits.length >= 2);
-    assert.equal(edits.length, expected);
-    await assert.rejects(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: SAMPLE_URI }, position: pos, newName: 'not valid!' }), (e: { code: number }) => e.code === -32602);
-  });
-
-  it('answers eqplan/summary with the engine summary', async () => {
-    const summary = (await client.connection.sendRequest('eqplan/summary', { uri: SAMPLE_URI })) as PlanSummary;
-    const expected = checkPlan(sampleText, { asOf: AS_OF }).summary!;
-    assert.deepEqual(summary.totals, expected.totals);
-    assert.equal(summary.asOf, AS_OF);
-    assert.equal(await client.connection.sendRequest('eqplan/summary', { uri: 'file:///nowhere.eqplan.yaml' }), null);
-  });
-
-  it('answers eqplan/report with the summary and the same findings as the diagnostics it published', async () => {
-    const report = (await client.connection.sendRequest('eqplan/report', { uri: SAMPLE_URI })) as NonNullable<ReportResult>;
-    assert.deepEqual(report.summary?.totals, checkPlan(sampleText, { asOf: AS_OF }).summary!.totals);
-    const published = await client.waitForDiagnostics((p) => p.uri === SAMPLE_URI && p.version === version);
-    const at = (rule: unknown, line: number, character: number, message: string) => `${String(rule)}|${line}:${character}|${message}`;
-    assert.ok(report.findings.length > 0);
-    assert.deepEqual(
-      report.findings.map((f) => at(f.rule, f.line, f.character, f.message)).sort(),
-      published.diagnostics.map((d) => at(d.code, d.range.start.line, d.range.start.character, String(d.message))).sort(),
-    );
-    assert.equal(await client.connection.sendRequest('eqplan/report', { uri: 'file:///nowhere.eqplan.yaml' }), null);
-    await assert.rejects(client.connection.sendRequest('eqplan/report', {}), (e: { code: number }) => e.code === -32602);
   });
 
   it('makes one check per pause when typing 100 characters quickly, with symbols, folding, lenses and hovers asked for as it goes', async () => {
@@ -347,47 +271,6 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     await client.connection.sendRequest('shutdown');
     await client.connection.sendNotification('exit');
     assert.equal(await client.exited, 0);
-  });
-});
-
-describe('language server in process: a handler that fails for a reason of its own', function () {
-  it('logs the failure, answers with an empty result and goes on', async () => {
-    // The host's clock is the one input no request carries, so a fault there is one no check of params can catch.
-    let clockBroken = true;
-    const localToday = () => {
-      if (clockBroken) throw new Error('the clock is broken');
-      return AS_OF;
-    };
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    // Message readers rather than raw streams: with raw streams vscode-languageserver exits the process when they close.
-    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverConnection, { readmeUrl: 'https://example.org/README.md', localToday });
-    const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    const logs: string[] = [];
-    client.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
-    client.onNotification('window/showMessage', () => undefined);
-    client.onNotification('textDocument/publishDiagnostics', () => undefined);
-    client.onRequest('client/registerCapability', () => null);
-    client.listen();
-    try {
-      await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-      await client.sendNotification('initialized', {});
-      const text = readFileSync(SAMPLE, 'utf8');
-      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: SAMPLE_URI, languageId: 'yaml', version: 1, text } });
-      const hoverDue = { textDocument: { uri: SAMPLE_URI }, position: positionOf(text, 'due: ', 'due: '.length + 2) };
-
-      assert.equal(await client.sendRequest('textDocument/hover', hoverDue), null);
-      assert.ok(logs.some((l) => /^eqplan: hover failed: .*the clock is broken/s.test(l)), logs.join('\n'));
-
-      clockBroken = false;
-      const hover = (await client.sendRequest('textDocument/hover', hoverDue)) as Hover;
-      assert.match((hover.contents as { value: string }).value, /Due|Overdue/, 'the server goes on');
-      await client.sendRequest('shutdown');
-    } finally {
-      client.dispose();
-      serverConnection.dispose();
-    }
   });
 });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { hover } from '../../server/src/features/hover';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Debouncer } from '../../server/src/service/debouncer';
-import { readSettings } from '../../server/src/service/settings';
-import { isPlanDocument, optionsKey, PlanStore } from '../../server/src/service/store';
+import { Debouncer } from '../../server/src/lsp/debouncer';
+import { readSettings } from '../../server/src/lsp/settings';
+import { isPlanDocument, optionsKey, PlanStore } from '../../server/src/lsp/store';
 import { PLAN } from './helpers';
 
 describe('document store', () => {
@@ -19,19 +19,19 @@ describe('document store', () => {
   it('parses each version once and checks it once per set of options, shared by every feature', () => {
     const store = new PlanStore();
     let doc = TextDocument.create('file:///p.eqplan.yaml', 'yaml', 1, PLAN);
-    const a = store.context(doc, { localToday: '2024-01-15' })!;
-    const b = store.context(doc, { localToday: '2024-01-15' })!;
+    const a = store.snapshot(doc, { localToday: '2024-01-15' })!;
+    const b = store.snapshot(doc, { localToday: '2024-01-15' })!;
     assert.equal(a.parsed, b.parsed);
     void a.model;
     assert.equal(store.checksRun, 0, 'the model alone does not run the checks');
     assert.equal(a.result, b.result);
     assert.equal(store.checksRun, 1);
     assert.equal(store.parsesRun, 1);
-    store.context(doc, { localToday: '2024-01-15', asOf: '2024-03-01' })!.result;
+    store.snapshot(doc, { localToday: '2024-01-15', asOf: '2024-03-01' })!.result;
     assert.equal(store.checksRun, 2, 'other options, another check');
     assert.equal(store.parsesRun, 1, 'but the same parse');
     doc = TextDocument.update(doc, [{ text: '# edited\n', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], 2);
-    store.context(doc, { localToday: '2024-01-15' })!.result;
+    store.snapshot(doc, { localToday: '2024-01-15' })!.result;
     assert.equal(store.parsesRun, 1, 'a comment line added: the edit is spliced into the last parse');
     assert.equal(store.splicesRun, 1);
     assert.equal(store.checksRun, 3);
@@ -61,31 +61,31 @@ describe('document store', () => {
     const store = new PlanStore();
     const options = { localToday: '2024-01-15' };
     let doc = TextDocument.create('file:///p.eqplan.yaml', 'yaml', 1, PLAN);
-    const first = store.context(doc, options)!;
+    const first = store.snapshot(doc, options)!;
     assert.ok(first.model);
     assert.equal(store.parsesRun, 1);
     // Typing a new field into an action: `s` alone on a line does not read as YAML.
     const at = doc.positionAt(PLAN.indexOf('        rag: green'));
     doc = TextDocument.update(doc, [{ text: '        s\n', range: { start: at, end: at } }], 2);
-    const typing = store.context(doc, options)!.typingModel;
+    const typing = store.typingSnapshot(doc, options)!.model;
     assert.ok(typing, 'a model is offered');
-    assert.equal(typing.model.actions.length, first.model.actions.length);
+    assert.equal(typing.actions.length, first.model.actions.length);
     assert.equal(store.parsesRun, 1, 'no whole-text parse for the half-typed line');
     // The check (at the pause) parses the broken text once and reports the syntax problem.
-    assert.equal(store.context(doc, options)!.result.findings[0].rule, 'yaml-syntax');
+    assert.equal(store.snapshot(doc, options)!.result.findings[0].rule, 'yaml-syntax');
     assert.equal(store.parsesRun, 2);
     // Finishing the field (`status: done`) reads again, and is spliced into the last readable parse.
     doc = TextDocument.update(doc, [{ text: 'tatus: done', range: { start: { line: at.line, character: 9 }, end: { line: at.line, character: 9 } } }], 3);
-    const done = store.context(doc, options)!.typingModel;
+    const done = store.typingSnapshot(doc, options)!.model;
     assert.ok(done);
     assert.equal(store.parsesRun, 2, 'spliced, not parsed whole');
     assert.equal(store.splicesRun, 1);
-    assert.ok(done.model.actions.some((a) => a.status === 'done'));
+    assert.ok(done.actions.some((a) => a.status === 'done'));
   });
 
   it('gives no context for a document that is not a plan', () => {
     const store = new PlanStore();
-    assert.equal(store.context(TextDocument.create('file:///x.yaml', 'yaml', 1, 'a: 1'), {}), undefined);
+    assert.equal(store.snapshot(TextDocument.create('file:///x.yaml', 'yaml', 1, 'a: 1'), {}), undefined);
   });
 
   it('keys options whatever their order', () => {
@@ -118,7 +118,7 @@ describe('settings', () => {
     const { settings, problems } = readSettings({ rules: 'off', asOf: 20230131, inlayHints: { enabled: 'no' } });
     assert.deepEqual(settings.options, {});
     assert.equal(problems.length, 3, problems.join('\n'));
-    assert.match(problems.join('\n'), /eqplan\.rules setting must be a set/);
+    assert.match(problems.join('\n'), /eqplan\.rules setting must map rule ids to a severity/);
     assert.match(problems.join('\n'), /asOf setting 20230131 is a number/);
     assert.match(problems.join('\n'), /inlayHints\.enabled setting must be true or false/);
   });

@@ -7,13 +7,11 @@
  * `npm run bench:editor`).
  */
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import type { CompletionList, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { createConnection, type Connection } from 'vscode-languageserver/node';
-import { PlanStore } from '../../server/src/service/store';
-import { startServer } from '../../server/src/service/startServer';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { PlanStore } from '../../server/src/lsp/store';
 import { generatePlan } from '../bench/generate';
+import { InProcessClient } from './inProcess';
 
 const URI = 'file:///typing/big.eqplan.yaml';
 
@@ -24,41 +22,24 @@ function positionOf(text: string, offset: number): { line: number; character: nu
 
 describe('language server: typing into a 10,000-line plan', function () {
   this.timeout(120_000);
+  let inProcess: InProcessClient;
   let client: ProtocolConnection;
-  let serverConnection: Connection;
   let store: PlanStore;
-  const published: PublishDiagnosticsParams[] = [];
+  let published: PublishDiagnosticsParams[];
   let text = generatePlan(10, 84);
   let version = 1;
 
   before(async () => {
     store = new PlanStore();
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverConnection, { readmeUrl: 'https://example.org/README.md', localToday: () => '2024-01-15', store });
-    client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
-    client.onNotification('window/logMessage', () => undefined);
-    client.onNotification('window/showMessage', () => undefined);
-    client.listen();
-    await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { settings: { eqplan: { debounceMs: 1000 } } } });
-    await client.sendNotification('initialized', {});
+    ({ client: inProcess } = await InProcessClient.start({ localToday: '2024-01-15', store, initializationOptions: { settings: { eqplan: { debounceMs: 1000 } } } }));
+    client = inProcess.connection;
+    published = inProcess.diagnostics;
     assert.ok(text.split('\n').length >= 10_000);
-    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version, text } });
-    await waitFor(() => published.some((p) => p.version === 1));
+    await inProcess.open(URI, text, version);
+    await inProcess.waitForDiagnostics((p) => p.version === 1);
   });
 
-  after(async () => {
-    await client.sendRequest('shutdown');
-    client.dispose();
-    serverConnection.dispose();
-  });
-
-  async function waitFor(test: () => boolean): Promise<void> {
-    for (let i = 0; i < 600 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(test(), 'timed out');
-  }
+  after(() => inProcess.stop());
 
   /** Types `typed` at `offset`, one character per change, asking for completion (and hover) after each. */
   async function type(offset: number, typed: string, withHover = true): Promise<{ completions: CompletionList[]; hovers: (Hover | null)[] }> {
@@ -93,7 +74,7 @@ describe('language server: typing into a 10,000-line plan', function () {
     assert.equal(store.checksRun, checks, 'no check ran while typing');
     assert.equal(store.parsesRun, parses, 'no keystroke parsed the whole text');
     assert.equal(store.splicesRun, 113, 'every keystroke was parsed incrementally');
-    await waitFor(() => published.some((p) => p.version === version));
+    await inProcess.waitForDiagnostics((p) => p.version === version);
     assert.equal(store.checksRun, checks + 1, 'one check for the pause');
     assert.deepEqual(published.slice(from).map((p) => p.version), [version], 'one publication, for the last version');
   });
@@ -123,7 +104,7 @@ describe('language server: typing into a 10,000-line plan', function () {
     assert.deepEqual(after.range?.start, positionOf(text, rag), 'the range is where the key is in the text as typed');
     assert.equal(store.parsesRun, parses, 'the hovers parsed nothing whole');
     // The pause: one whole parse (the line reads as nothing yet, so no splice) and one check.
-    await waitFor(() => published.some((p) => p.version === version));
+    await inProcess.waitForDiagnostics((p) => p.version === version);
     assert.equal(store.parsesRun, parses + 1, 'one whole parse, at the pause');
     assert.equal(store.checksRun, checks + 1, 'one check, at the pause');
   });

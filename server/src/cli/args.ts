@@ -3,7 +3,7 @@
  * wrong becomes a `UsageError` saying what to type instead.
  */
 import { parseArgs } from 'node:util';
-import type { Severity } from '../core';
+import { OPTIONS, OPTION_LIST, RULES, readOption, type Severity } from '../core';
 import { DIFF_FORMATS, type DiffFormat } from './diff';
 import { UsageError } from './errors';
 
@@ -78,6 +78,12 @@ export interface VersionArgs {
 
 export type CliArgs = CheckArgs | ReportArgs | RulesArgs | DiffArgs | HistoryArgs | HelpArgs | VersionArgs;
 
+/** `as-of`: the options table's flag for `asOf`, as parseArgs names it. */
+const AS_OF = OPTIONS.asOf.places.cli.flag.replace(/^--/, '');
+
+/** The help lines of the options table's flags (`--as-of`), in the column layout of the help below. */
+const OPTION_FLAG_HELP = OPTION_LIST.flatMap((o) => (o.places.cli ? [`  ${`${o.places.cli.flag} <${o.places.cli.placeholder}>`.padEnd(25)}${o.places.cli.help}`] : [])).join('\n');
+
 export const MAIN_HELP = `eqplan: checks equality action plans kept as YAML.
 
 Usage:
@@ -103,7 +109,7 @@ honoured and node_modules/.git are skipped. Default: the current folder.
 Options:
   --format <name>          stylish (default), json, sarif, github, junit, markdown
   -o, --output <file>      write the report to a file instead of the screen
-  --as-of <YYYY-MM-DD>     check as if today were this date
+${OPTION_FLAG_HELP}
   --fail-severity <level>  error (default), warning or information: exit 1 when a
                            problem at or above this level is found
   --max-warnings <n>       also exit 1 when there are more than n warnings
@@ -125,7 +131,7 @@ overdue actions, deadlines by month, targets and their trajectories.
 
 Options:
   -o, --output <file>      the HTML file to write (default: the plan's name with .html)
-  --as-of <YYYY-MM-DD>     report as if today were this date
+${OPTION_FLAG_HELP}
   --config <file>          use this config file
   --title <text>           the page title (default: the plan's title)
   -h, --help               show this help`;
@@ -203,7 +209,7 @@ function parseCheck(argv: string[]): CheckArgs | HelpArgs {
   const { values, positionals } = parse('check', joinNegativeMaxWarnings(argv), {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
-    'as-of': { type: 'string' },
+    [AS_OF]: { type: 'string' },
     'fail-severity': { type: 'string' },
     'max-warnings': { type: 'string' },
     config: { type: 'string' },
@@ -232,7 +238,7 @@ function parseCheck(argv: string[]): CheckArgs | HelpArgs {
     targets: positionals.length > 0 ? positionals : ['.'],
     format,
     output: nonEmpty('--output', str(values.output)),
-    asOf: asOfDate(str(values['as-of'])),
+    asOf: asOfDate(str(values[AS_OF])),
     failSeverity,
     maxWarnings,
     config: nonEmpty('--config', str(values.config)),
@@ -263,7 +269,7 @@ function joinNegativeMaxWarnings(argv: readonly string[]): string[] {
 function parseReport(argv: string[]): ReportArgs | HelpArgs {
   const { values, positionals } = parse('report', argv, {
     output: { type: 'string', short: 'o' },
-    'as-of': { type: 'string' },
+    [AS_OF]: { type: 'string' },
     config: { type: 'string' },
     title: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -280,7 +286,7 @@ function parseReport(argv: string[]): ReportArgs | HelpArgs {
     command: 'report',
     plan: positionals[0],
     output: nonEmpty('--output', str(values.output)),
-    asOf: asOfDate(str(values['as-of'])),
+    asOf: asOfDate(str(values[AS_OF])),
     config: nonEmpty('--config', str(values.config)),
     title: str(values.title),
   };
@@ -358,7 +364,7 @@ function parse(command: string, argv: string[], options: OptionSpec): { values: 
 const EXAMPLE_VALUES: Record<string, string> = {
   format: 'json',
   output: 'results.txt',
-  'as-of': '2024-03-31',
+  [AS_OF]: '2024-03-31',
   'fail-severity': 'warning',
   'fail-on': 'warning',
   base: 'main',
@@ -399,15 +405,12 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
   throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not \`${value}\`.`);
 }
 
-/** Validates `--as-of`: a real calendar date written YYYY-MM-DD. */
+/** Validates `--as-of`: a real calendar date written YYYY-MM-DD, as the options table reads it everywhere. */
 export function asOfDate(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return value.trim();
-    throw new UsageError(`--as-of ${value} is not a real date. Write a date that exists, as YYYY-MM-DD, for example --as-of 2024-03-31.`);
-  }
-  throw new UsageError(`--as-of needs a date written YYYY-MM-DD, for example --as-of 2024-03-31 (got \`${value}\`).`);
+  const read = readOption('asOf', value, { source: { kind: 'cli' }, ruleIds: CLI_RULE_IDS });
+  if (read.problems.length > 0) throw new UsageError(read.problems.join(' '));
+  return read.value;
 }
+
+const CLI_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -2,6 +2,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { localIsoDate, parseIsoDay } from './dates';
 import { PlanEdits } from './edits';
 import { buildModel, isDict, type PlanModel } from './model';
+import { OPTIONS } from './options';
 import { findNode, keySpan, nodeSpan, parsePlan, pathToPointer, type NodePath, type ParsedPlan } from './parse';
 import { ALL_RULES } from './rules';
 import type { RawFinding, RuleContext } from './rules/rule';
@@ -11,8 +12,9 @@ import type { PlanSummary } from './summary-types';
 import { findSuppressions } from './suppress';
 import type { CheckOptions, Finding, Fix, Severity, TodaySource } from './types';
 
-export const DEFAULT_DUE_SOON_DAYS = 14;
-export const DEFAULT_STALE_UPDATE_DAYS = 90;
+/** The defaults of the options table (`options.ts`), here where the check applies them. */
+export const DEFAULT_DUE_SOON_DAYS = OPTIONS.dueSoonDays.default;
+export const DEFAULT_STALE_UPDATE_DAYS = OPTIONS.staleUpdateDays.default;
 
 export interface CheckResult {
   /** Findings in document order, with config severities and suppressions applied. */

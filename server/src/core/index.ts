@@ -9,6 +9,24 @@ export { checkPlan, checkParsed, resolveToday, DEFAULT_DUE_SOON_DAYS, DEFAULT_ST
 export { applyEdits, PlanEdits } from './edits';
 export { parsePlan, findNode, pointerToPath, pathToPointer, nodeSpan, ownSpan, keySpan, keyText, type ParsedPlan, type NodePath } from './parse';
 export { parseConfigText, mergeOptions, CONFIG_FILE_NAMES } from './config';
+export {
+  OPTIONS,
+  OPTION_LIST,
+  CONFIG_FILE_KEYS,
+  SEVERITY_LEVELS,
+  SEVERITY_ALIASES,
+  parseSeverityLevel,
+  optionByKey,
+  readOption,
+  readOptions,
+  checkOptionsOf,
+  type OptionSpec,
+  type OptionKey,
+  type OptionSource,
+  type OptionValues,
+  type OptionRead,
+  type ReadContext,
+} from './options';
 export { RULES, ruleById, ALL_RULES, type RuleInfo } from './rules';
 export { parseDue, formatUk, describeDue, suggestCanonicalDue, localIsoDate, parseIsoDay, isoFromDay, endOfMonth, endOfQuarterOf, type DueInfo } from './dates';
 export { PLAN_SCHEMA } from './schema-check';

@@ -4,9 +4,9 @@
  * a new objective, action and target.
  */
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, resolveToday, type PlanModel } from '../core';
+import { buildModel, endOfMonth, parsePlan, endOfQuarterOf, formatUk, isoFromDay, parseIsoDay, type PlanModel } from '../core';
 import { parse as parseYaml } from 'yaml';
-import type { PlanContext } from './context';
+import { planSnapshot, type PlanContext } from './context';
 import { cursorContext, entriesAlreadyInList, type CursorContext } from './cursor';
 import { enumValues, fieldDocumentation, OWNER_FIELDS, propertiesAt, requiredAt, schemaAt, valueShape } from './schemaDocs';
 
@@ -51,23 +51,18 @@ export function completion(ctx: PlanContext, requested: Position): CompletionLis
 
 /**
  * Completion reads the plan model (owners, action ids, the plan's asOf)
- * without waiting for the whole text to be parsed: the store gives this
- * version's model when an incremental parse makes it, else the model of the
- * last version that read as a plan, because while a line is half typed
- * (`support: [`) the plan may not read as YAML and parsing 10,000 lines on
- * every keystroke would make typing lag. Only when no version has read yet
- * is the text read again without the cursor's line.
+ * without waiting for the whole text to be parsed: the server gives a
+ * snapshot with this version's model when an incremental parse makes it,
+ * else the model of the last version that read as a plan, because while a
+ * line is half typed (`support: [`) the plan may not read as YAML and parsing
+ * 10,000 lines on every keystroke would make typing lag. Only when no version
+ * has read yet is the text read again without the cursor's line.
  */
 function withModelWhileTyping(ctx: PlanContext, lines: string[], line: number): PlanContext {
-  let typing = ctx.typingModel;
-  if (!typing) {
-    const parsed = parsePlan(lines.map((l, i) => (i === line ? '' : l)).join('\n'));
-    const model = parsed.readable ? buildModel(parsed) : undefined;
-    if (model) typing = { model, parsed };
-  }
-  if (!typing) return ctx;
-  const { today, todaySource } = resolveToday(ctx.options, typing.model);
-  return Object.create(ctx, { model: { value: typing.model }, parsed: { value: typing.parsed }, today: { value: today }, todaySource: { value: todaySource } }) as PlanContext;
+  if (ctx.model) return ctx;
+  const parsed = parsePlan(lines.map((l, i) => (i === line ? '' : l)).join('\n'));
+  const model = parsed.readable ? buildModel(parsed) : undefined;
+  return model ? planSnapshot({ uri: ctx.uri, version: ctx.version, text: ctx.text, options: ctx.options, parsed, model }) : ctx;
 }
 
 type Entry = (label: string, kind: CompletionItemKind, extra?: Partial<CompletionItem>) => CompletionItem;

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel, checkParsed, isPlanDocument as isPlanText, parsePlan, type CheckOptions, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
 import { trySplice } from '../core/reparse';
 import { LineIndex, textShift } from '../core/text';
-import { createPlanContext, type PlanContext } from '../features/context';
+import { planSnapshot, type PlanContext } from '../features/context';
 
 /** What the store spent time on, for the server's trace (`$/logTrace`) and the benchmark. */
 export interface StoreWork {
@@ -155,15 +155,24 @@ export class PlanStore {
     return this.entries.get(doc.uri)?.version === doc.version && this.entries.get(doc.uri)?.check?.key === optionsKey(options);
   }
 
-  /** A feature context of the current version; undefined when the document is not a plan. Nothing is parsed until a feature asks. */
-  context(doc: TextDocument, options: CheckOptions): PlanContext | undefined {
+  /** The snapshot features read of the current version; undefined when the document is not a plan. The check runs when a feature first reads it. */
+  snapshot(doc: TextDocument, options: CheckOptions): PlanContext | undefined {
     if (!this.isPlan(doc)) return undefined;
-    return createPlanContext(doc.uri, doc.version, doc.getText(), options, {
-      parsed: () => this.parsed(doc),
-      check: () => this.check(doc, options),
-      model: (parsed) => this.modelOf(parsed),
-      typing: () => this.typingModel(doc),
-    });
+    const parsed = this.parsed(doc);
+    return planSnapshot({ uri: doc.uri, version: doc.version, text: doc.getText(), options, parsed, model: this.modelOf(parsed), check: () => this.check(doc, options) });
+  }
+
+  /**
+   * The snapshot completion reads while someone types: its parse and model
+   * are `typingModel`'s (this version's when it reads, else the last
+   * readable version's), so a half-typed line costs no whole-text parse.
+   * Its model is undefined when no version has read as a plan.
+   */
+  typingSnapshot(doc: TextDocument, options: CheckOptions): PlanContext | undefined {
+    if (!this.isPlan(doc)) return undefined;
+    const typing = this.typingModel(doc);
+    const parsed = typing?.parsed ?? this.parsed(doc);
+    return planSnapshot({ uri: doc.uri, version: doc.version, text: doc.getText(), options, parsed, model: typing?.model, check: () => this.check(doc, options) });
   }
 
   /**
@@ -179,7 +188,7 @@ export class PlanStore {
     const e = this.entry(doc);
     const base = e.base;
     if (this.spliced(doc, e) || !base || !this.modelOf(base)) {
-      const ctx = this.context(doc, options);
+      const ctx = this.snapshot(doc, options);
       return ctx ? answer(ctx, position) : null;
     }
     const text = doc.getText();
@@ -188,8 +197,8 @@ export class PlanStore {
     const lines = new LineIndex(text);
     const offset = shift.toOld(lines.offsetAt(position));
     if (offset === undefined) return null;
-    // A context of the base text (with this version's number: hovers do not read it), answered in the base's positions.
-    const ctx = createPlanContext(doc.uri, doc.version, base.text, options, { parsed: () => base, model: (p) => this.modelOf(p) });
+    // A snapshot of the base text (with this version's number: hovers do not read it), answered in the base's positions.
+    const ctx = planSnapshot({ uri: doc.uri, version: doc.version, text: base.text, options, parsed: base, model: this.modelOf(base) });
     const result = answer(ctx, base.lines.positionAt(offset));
     if (!result?.range) return result;
     const oldStart = base.lines.offsetAt(result.range.start);

@@ -1,3 +1,5 @@
+import { OPTIONS } from '../core';
+
 /**
  * Runs a task per key once input has paused for `delay` ms: each new call
  * for a key restarts its timer, so 100 keystrokes make one check.
@@ -25,8 +27,9 @@ export class Debouncer {
 
   constructor(private delay: number) {}
 
+  /** The settings reader has checked `ms` already; the clamp keeps any other caller inside the same range. */
   setDelay(ms: number): void {
-    this.delay = Math.max(0, Math.min(ms, 10_000));
+    this.delay = Math.max(OPTIONS.debounceMs.min, Math.min(ms, OPTIONS.debounceMs.max));
   }
 
   schedule(key: string, task: () => void): void {
