@@ -61,6 +61,9 @@ function settingSchema(o: OptionSpec): Record<string, unknown> {
         scope: o.scope,
       };
     }
+    case 'changes':
+      // `eqplan diff` runs on the command line only: the option lives in config files, never in the editor's settings.
+      throw new Error(`${o.key} is not an editor setting`);
   }
 }
 
@@ -82,6 +85,8 @@ function defaultText(o: OptionSpec): string {
       return '(empty)';
     case 'rules':
       return '(none: each check keeps its own severity)';
+    case 'changes':
+      return '(none: each kind of change keeps its own severity)';
     default:
       return `\`${String(o.default)}\``;
   }
@@ -99,6 +104,8 @@ function valueText(o: OptionSpec): string {
       return `one of ${o.choices.map((c) => `\`${c.value}\` (${c.description[0].toLowerCase()}${c.description.slice(1).replace(/\.$/, '')})`).join(', ')}`;
     case 'rules':
       return 'check ids, each with a [severity level](#severity-levels); see [the check ids](#check-ids)';
+    case 'changes':
+      return 'kinds of change, each with a [severity level](#severity-levels); see [the kinds of change](diff.md#kinds-of-change)';
   }
 }
 

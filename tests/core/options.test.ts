@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { readClientSettings } from '../../client/src/settings';
 import { CONFIGURATION_MD, PACKAGE_JSON, configurationMarkdown, withConfiguration } from '../../scripts/gen-config';
 import { CHECK_HELP, REPORT_HELP, parseCliArgs } from '../../server/src/cli/args';
-import { CONFIG_FILE_KEYS, OPTION_LIST, OPTIONS, RULES, SEVERITY_ALIASES, SEVERITY_LEVELS, parseConfigText, parseSeverityLevel, readOption, type CheckOptions } from '../../server/src/core';
+import { CHANGE_KINDS, CONFIG_FILE_KEYS, OPTION_LIST, OPTIONS, RULES, SEVERITY_ALIASES, SEVERITY_LEVELS, parseConfigText, parseSeverityLevel, readOption, type CheckOptions } from '../../server/src/core';
 import { readSettings } from '../../server/src/lsp/settings';
 
 const RULE_IDS = new Set(RULES.map((r) => r.id));
+const CHANGE_IDS = new Set(CHANGE_KINDS.map((k) => k.id));
 
 /** The same value through the config file (as JSON, so any value can be written) and through the editor settings. */
 function throughBoth(key: string, value: unknown): { file: { options: CheckOptions; errors: string[] }; editor: { options: CheckOptions; problems: string[] } } {
@@ -31,15 +32,16 @@ describe('options table', () => {
     assert.equal(new Set(keys).size, keys.length);
     for (const o of OPTION_LIST) {
       assert.ok(o.description.length > 20 && !/TODO|undefined/.test(o.description), `${o.key} has a description`);
-      assert.ok(o.places.editor, `${o.key} is an editor setting (every option is)`);
+      assert.ok(o.places.editor || o.places.configFile, `${o.key} can be set somewhere`);
       if (!o.places.configFile) assert.ok(o.notInConfigFile, `${o.key} says why a config file cannot set it`);
       if (o.kind === 'integer') assert.ok(o.min <= o.default && o.default <= o.max, o.key);
       // The example is a good value: read through the editor settings it is accepted as it is.
       const example: unknown = JSON.parse(o.example);
-      const read = readOption(o.key as 'debounceMs', example, { source: { kind: 'editor' }, ruleIds: RULE_IDS });
+      const source = o.places.editor ? { kind: 'editor' as const } : { kind: 'configFile' as const, fileName: '.eqplanrc.yaml' };
+      const read = readOption(o.key as 'debounceMs', example, { source, ruleIds: RULE_IDS, changeIds: CHANGE_IDS });
       assert.deepEqual(read, { value: example, problems: [] }, `${o.key}'s example is accepted`);
     }
-    assert.deepEqual(CONFIG_FILE_KEYS, ['dueSoonDays', 'staleUpdateDays', 'rules']);
+    assert.deepEqual(CONFIG_FILE_KEYS, ['dueSoonDays', 'staleUpdateDays', 'rules', 'changes']);
   });
 
   it('names the severity levels once, and every alias stands for one of them', () => {

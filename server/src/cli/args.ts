@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { OPTIONS, OPTION_LIST, RULES, readOption, type Severity } from '../core';
+import { DIFF_FORMATS, type DiffFormat } from './diff';
 import { UsageError } from './errors';
 import { parseImportArgs, type ImportArgs } from './import-args';
 
@@ -42,16 +43,41 @@ export interface RulesArgs {
   format: 'text' | 'json';
 }
 
+export interface DiffArgs {
+  command: 'diff';
+  /** Without --base: the old file and the new file. With --base: paths limiting the plans compared (none: all). */
+  files: string[];
+  base?: string;
+  head?: string;
+  format: DiffFormat;
+  output?: string;
+  failOn: Severity;
+  config?: string;
+}
+
+export interface HistoryArgs {
+  command: 'history';
+  plan: string;
+  format: HistoryFormat;
+  output?: string;
+}
+
+export const HISTORY_FORMATS = ['stylish', 'json', 'markdown'] as const;
+export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
+
+type HelpTopic = 'check' | 'report' | 'rules' | 'import' | 'diff' | 'history';
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'report', 'rules', 'import', 'diff', 'history'];
+
 export interface HelpArgs {
   command: 'help';
-  topic?: 'check' | 'report' | 'rules' | 'import';
+  topic?: HelpTopic;
 }
 
 export interface VersionArgs {
   command: 'version';
 }
 
-export type CliArgs = CheckArgs | ReportArgs | RulesArgs | HelpArgs | VersionArgs | ImportArgs;
+export type CliArgs = CheckArgs | ReportArgs | RulesArgs | DiffArgs | HistoryArgs | ImportArgs | HelpArgs | VersionArgs;
 
 /** `as-of`: the options table's flag for `asOf`, as parseArgs names it. */
 const AS_OF = OPTIONS.asOf.places.cli.flag.replace(/^--/, '');
@@ -66,6 +92,10 @@ Usage:
   eqplan report <plan> -o report.html [options]     write a one-page HTML progress report
   eqplan rules [--format json]                      list the checks and their default severity
   eqplan import <file.docx|.xlsx|.csv> [options]    write a plan from a council's Word or Excel table
+  eqplan diff <old> <new> | --base <ref> [paths]    what a change did to plans: deadlines
+                                                    slipped, ratings changed, actions deleted
+  eqplan history <plan>                             each action's deadlines and RAG over the
+                                                    plan's git history
   eqplan --help | eqplan <command> --help           show help
   eqplan --version                                  show the version
 
@@ -114,12 +144,48 @@ Lists every check with its id, default severity and what it looks for.
 Change severities or turn checks off in .eqplanrc.yaml, for example:
   rules: { stale-update: off, due-soon: warning }`;
 
+export const DIFF_HELP = `Usage: eqplan diff <old plan> <new plan> [options]
+       eqplan diff --base <git ref> [--head <git ref>] [files|folders...] [options]
+
+Lists what changed between two versions of a plan: deadlines slipped or brought
+forward, RAG ratings worse or better, owners and measures changed or removed,
+actions deleted instead of closed, targets lowered, past figures revised.
+Only values are compared: reformatting, reordering and comments are not changes.
+
+With --base, the plans git sees changed between the ref (where this branch left
+it, as a pull request shows) and the working tree, or --head, are compared;
+added, deleted and renamed plans are followed.
+
+Options:
+  --base <ref>             compare with this branch, tag or commit (e.g. main, origin/main)
+  --head <ref>             the new version (default: the files as they are now)
+  --format <name>          stylish (default), json, markdown (a pull-request comment), github
+  -o, --output <file>      write to a file instead of the screen
+  --fail-on <level>        error (default), warning or information: exit 1 when a
+                           change at or above this level is found
+  --config <file>          use this config file (its \`changes:\` section sets severities)
+  -h, --help               show this help
+
+Exit codes: 0 no change at or above --fail-on; 1 such changes; 2 could not run.`;
+
+export const HISTORY_HELP = `Usage: eqplan history <plan> [options]
+
+Walks the plan's git history (following renames) and shows, for each action,
+every deadline it has had with the date and author of the commit that set it,
+how many times and how far it slipped, and its RAG over time; for each
+objective, its RAG counts over time.
+
+Options:
+  --format <name>          stylish (default), json, markdown
+  -o, --output <file>      write to a file instead of the screen
+  -h, --help               show this help`;
+
 /** Parses `process.argv.slice(2)`. Throws `UsageError` for anything it cannot use. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
-    return { command: 'help', topic: topic === 'check' || topic === 'report' || topic === 'rules' || topic === 'import' ? topic : undefined };
+    return { command: 'help', topic: HELP_TOPICS.find((t) => t === topic) };
   }
   if (first === '-v' || first === '--version' || first === 'version') return { command: 'version' };
   switch (first) {
@@ -131,6 +197,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       return parseRules(rest);
     case 'import':
       return parseImportArgs(rest, asOfDate);
+    case 'diff':
+      return parseDiff(rest);
+    case 'history':
+      return parseHistory(rest);
     default:
       if (first.startsWith('-')) {
         throw new UsageError(`\`${first}\` must come after a command, for example \`eqplan check ${first}\`. Run \`eqplan --help\` to see the commands.`);
@@ -236,6 +306,53 @@ function parseRules(argv: string[]): RulesArgs | HelpArgs {
   return { command: 'rules', format: oneOf('--format', str(values.format) ?? 'text', ['text', 'json'] as const) };
 }
 
+function parseDiff(argv: string[]): DiffArgs | HelpArgs {
+  const { values, positionals } = parse('diff', argv, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'diff' };
+  const base = str(values.base);
+  const head = str(values.head);
+  if (base !== undefined && base.trim() === '') throw new UsageError('--base needs a branch, tag or commit, for example `--base main`.');
+  if (base === undefined && head !== undefined) throw new UsageError('--head goes with --base, for example `eqplan diff --base main --head my-branch`.');
+  if (base === undefined && positionals.length !== 2) {
+    throw new UsageError(
+      positionals.length < 2
+        ? 'Name the old and the new version of the plan, for example `eqplan diff old.eqplan.yaml plan.eqplan.yaml`, or compare with git: `eqplan diff --base main`.'
+        : `\`eqplan diff\` compares two files, not ${positionals.length}. To compare every changed plan with a branch, use \`eqplan diff --base main\`.`,
+    );
+  }
+  return {
+    command: 'diff',
+    files: positionals,
+    base,
+    head,
+    format: oneOf('--format', str(values.format) ?? 'stylish', DIFF_FORMATS),
+    output: nonEmpty('--output', str(values.output)),
+    failOn: oneOf('--fail-on', str(values['fail-on']) ?? 'error', FAIL_SEVERITIES),
+    config: nonEmpty('--config', str(values.config)),
+  };
+}
+
+function parseHistory(argv: string[]): HistoryArgs | HelpArgs {
+  const { values, positionals } = parse('history', argv, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'history' };
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? 'Name the plan, for example `eqplan history plan.eqplan.yaml`.' : `\`eqplan history\` takes one plan, not ${positionals.length}.`);
+  }
+  return { command: 'history', plan: positionals[0], format: oneOf('--format', str(values.format) ?? 'stylish', HISTORY_FORMATS), output: nonEmpty('--output', str(values.output)) };
+}
+
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 function parse(command: string, argv: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
@@ -253,6 +370,9 @@ const EXAMPLE_VALUES: Record<string, string> = {
   output: 'results.txt',
   [AS_OF]: '2024-03-31',
   'fail-severity': 'warning',
+  'fail-on': 'warning',
+  base: 'main',
+  head: 'HEAD',
   'max-warnings': '10',
   config: '.eqplanrc.yaml',
   title: '"Equality plan progress"',

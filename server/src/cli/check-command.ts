@@ -15,7 +15,7 @@ import { FORMATTERS, type FormatContext } from './formatters';
 import { buildStepSummary } from './formatters/github-summary';
 import { escapeData, escapeProperty } from './formatters/github';
 import { atLeast, countAll, describeCounts, type SeverityCounts } from './formatters/shared';
-import { appendStepSummary, writeOutput } from './output';
+import { appendStepSummary, githubBlobBase, writeOutput } from './output';
 import type { FileResult } from './results';
 import { VERSION } from './version';
 
@@ -90,10 +90,4 @@ export function failureNotes(results: readonly FileResult[], args: Pick<CheckArg
     notes.push(`${plural(countAll(results).warning, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows.`);
   }
   return notes;
-}
-
-/** `https://github.com/org/repo/blob/<sha>/` inside GitHub Actions, for links to lines. */
-function githubBlobBase(env: NodeJS.ProcessEnv): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
-  return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : undefined;
 }

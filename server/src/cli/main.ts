@@ -5,8 +5,10 @@
  * and so is anything unexpected. With `--format github` that line is also an
  * `::error::` workflow command on stdout, so it shows in the run's annotations.
  */
-import { CHECK_HELP, MAIN_HELP, parseCliArgs, REPORT_HELP, RULES_HELP, type CliArgs } from './args';
+import { CHECK_HELP, DIFF_HELP, HISTORY_HELP, MAIN_HELP, parseCliArgs, REPORT_HELP, RULES_HELP, type CliArgs } from './args';
 import { runCheck } from './check-command';
+import { runDiff } from './diff-command';
+import { runHistory } from './history-command';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { escapeData, escapeProperty } from './formatters/github';
 import { IMPORT_HELP } from './import-args';
@@ -19,7 +21,8 @@ function run(argv: readonly string[]): number | Promise<number> {
   const args: CliArgs = parseCliArgs(argv);
   switch (args.command) {
     case 'help': {
-      const text = args.topic === 'check' ? CHECK_HELP : args.topic === 'report' ? REPORT_HELP : args.topic === 'rules' ? RULES_HELP : args.topic === 'import' ? IMPORT_HELP : MAIN_HELP;
+      const help = { check: CHECK_HELP, report: REPORT_HELP, rules: RULES_HELP, import: IMPORT_HELP, diff: DIFF_HELP, history: HISTORY_HELP } as const;
+      const text = args.topic === undefined ? MAIN_HELP : help[args.topic];
       process.stdout.write(`${text}\n`);
       return EXIT_OK;
     }
@@ -34,6 +37,10 @@ function run(argv: readonly string[]): number | Promise<number> {
       return runRules(args);
     case 'import':
       return runImport(args, process.cwd());
+    case 'diff':
+      return runDiff(args, process.cwd(), process.env);
+    case 'history':
+      return runHistory(args, process.cwd());
   }
 }
 

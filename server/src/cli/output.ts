@@ -40,3 +40,9 @@ export function appendStepSummary(summaryFile: string, markdown: string): void {
     process.stderr.write(`eqplan: could not write the job summary to ${summaryFile}; the annotations above are complete.\n`);
   }
 }
+
+/** `https://github.com/org/repo/blob/<sha>/` inside GitHub Actions, for links to lines. */
+export function githubBlobBase(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : undefined;
+}

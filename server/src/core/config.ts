@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE_KEYS, checkOptionsOf, readOptions } from './options';
+import { CHANGE_KINDS } from './diff/kinds';
 import { ALL_RULES } from './rules';
 import type { CheckOptions, SeverityLevel } from './types';
 
@@ -7,6 +8,7 @@ import type { CheckOptions, SeverityLevel } from './types';
 export { CONFIG_FILE_NAMES } from './planFiles';
 
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
+const CHANGE_IDS: ReadonlySet<string> = new Set(CHANGE_KINDS.map((k) => k.id));
 
 /**
  * Reads a config file's text:
@@ -34,7 +36,7 @@ export function parseConfigText(text: string, fileName: string): { options: Chec
   // `$schema` (for editors) and `x-` keys (the team's own notes) are not eqplan's to judge.
   const entries = Object.entries(data).filter(([key]) => key !== '$schema' && !key.startsWith('x-'));
   const known = andList(CONFIG_FILE_KEYS.map((k) => `\`${k}\``));
-  const { values, problems } = readOptions(entries, { source: { kind: 'configFile', fileName }, ruleIds: RULE_IDS }, (key) => `In ${fileName}, \`${key}\` is not a setting eqplan knows. Settings are ${known}.`);
+  const { values, problems } = readOptions(entries, { source: { kind: 'configFile', fileName }, ruleIds: RULE_IDS, changeIds: CHANGE_IDS }, (key) => `In ${fileName}, \`${key}\` is not a setting eqplan knows. Settings are ${known}.`);
   return { options: checkOptionsOf(values), errors: problems };
 }
 
@@ -43,7 +45,7 @@ function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Merges option layers; later layers win, rule maps are merged key by key. */
+/** Merges option layers; later layers win, rule and change maps are merged key by key. */
 export function mergeOptions(...layers: (CheckOptions | undefined)[]): CheckOptions {
   const out: CheckOptions = {};
   for (const layer of layers) {
@@ -51,6 +53,7 @@ export function mergeOptions(...layers: (CheckOptions | undefined)[]): CheckOpti
     for (const [k, v] of Object.entries(layer)) {
       if (v === undefined) continue;
       if (k === 'rules') out.rules = { ...out.rules, ...(v as Record<string, SeverityLevel>) };
+      else if (k === 'changes') out.changes = { ...out.changes, ...(v as Record<string, SeverityLevel>) };
       else (out as Record<string, unknown>)[k] = v;
     }
   }

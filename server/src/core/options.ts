@@ -55,6 +55,8 @@ export interface ReadContext {
   source: OptionSource;
   /** The engine's rule ids (`RULES.map((r) => r.id)`): passed in so this table does not import the rules. */
   ruleIds: ReadonlySet<string>;
+  /** The kinds of change `eqplan diff` reports (`CHANGE_KINDS`), for the `changes` option; only readers of a config file need them. */
+  changeIds?: ReadonlySet<string>;
 }
 
 /** A value read from a config file, a setting or a flag: `value` undefined means "not set, the default applies". */
@@ -118,7 +120,12 @@ export interface RulesOption extends OptionCommon {
   default: Readonly<Record<string, SeverityLevel>>;
 }
 
-export type OptionSpec = IntegerOption | DateOption | BooleanOption | ChoiceOption | RulesOption;
+export interface ChangesOption extends OptionCommon {
+  kind: 'changes';
+  default: Readonly<Record<string, SeverityLevel>>;
+}
+
+export type OptionSpec = IntegerOption | DateOption | BooleanOption | ChoiceOption | RulesOption | ChangesOption;
 
 const EDITOR_ONLY = 'It changes how the editor behaves, so it is an editor setting only.';
 
@@ -168,6 +175,16 @@ export const OPTIONS = {
     example: '{ "due-soon": "off", "unowned": "error" }',
     scope: 'resource',
     places: { configFile: true, editor: true },
+  },
+  changes: {
+    kind: 'changes',
+    key: 'changes',
+    default: {},
+    description:
+      'Change how `eqplan diff` reports a kind of change, or turn it off: a kind (see [the kinds of change](diff.md#kinds-of-change)) and `off`, `hint`, `information`, `warning` or `error`. For example `{ "rag-improved": "warning", "actual-added": "off" }`.',
+    example: '{ "rag-improved": "warning", "actual-added": "off" }',
+    scope: 'resource',
+    places: { configFile: true, editor: false },
   },
   'inlayHints.enabled': {
     kind: 'boolean',
@@ -230,6 +247,7 @@ export interface OptionValues {
   dueSoonDays?: number;
   staleUpdateDays?: number;
   rules?: Record<string, SeverityLevel>;
+  changes?: Record<string, SeverityLevel>;
   'inlayHints.enabled'?: boolean;
   debounceMs?: number;
   'trace.server'?: string;
@@ -362,6 +380,29 @@ function readRules(spec: RulesOption, value: unknown, ctx: ReadContext): OptionR
   return Object.keys(rules).length > 0 ? { value: rules, problems } : { problems };
 }
 
+function readChanges(spec: ChangesOption, value: unknown, ctx: ReadContext): OptionRead<Record<string, SeverityLevel>> {
+  const { source } = ctx;
+  const kindIds = ctx.changeIds ?? new Set<string>();
+  if (value === undefined || value === null) return NOT_SET;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return problem(`${subject(spec, source)} must map kinds of change to a severity, for example ${isJsonFile(source) ? '`"changes": { "rag-improved": "warning" }`' : '`changes: { rag-improved: warning }`'}.`);
+  }
+  const problems: string[] = [];
+  const changes: Record<string, SeverityLevel> = {};
+  for (const [id, raw] of Object.entries(value)) {
+    const level = parseSeverityLevel(raw);
+    if (!kindIds.has(id)) {
+      const guess = closest(id, kindIds);
+      problems.push(`${within(spec, source)} \`${id}\` is not a kind of change eqplan diff reports.${guess ? ` Did you mean \`${guess}\`?` : ''} Known kinds: ${[...kindIds].join(', ')}.`);
+    } else if (level === undefined) {
+      problems.push(`${within(spec, source)} the severity of \`${id}\` must be one of ${SEVERITY_LEVELS.join(', ')}, not \`${shown(raw)}\`.`);
+    } else if (level !== 'default') {
+      changes[id] = level;
+    }
+  }
+  return Object.keys(changes).length > 0 ? { value: changes, problems } : { problems };
+}
+
 /**
  * Reads one option's value as written in a config file, a setting or a flag.
  * Bad values are not used (the default applies) and each problem is said in
@@ -369,7 +410,7 @@ function readRules(spec: RulesOption, value: unknown, ctx: ReadContext): OptionR
  */
 export function readOption(key: 'asOf', value: unknown, ctx: ReadContext): OptionRead<string>;
 export function readOption(key: 'dueSoonDays' | 'staleUpdateDays' | 'debounceMs', value: unknown, ctx: ReadContext): OptionRead<number>;
-export function readOption(key: 'rules', value: unknown, ctx: ReadContext): OptionRead<Record<string, SeverityLevel>>;
+export function readOption(key: 'rules' | 'changes', value: unknown, ctx: ReadContext): OptionRead<Record<string, SeverityLevel>>;
 export function readOption(key: 'inlayHints.enabled', value: unknown, ctx: ReadContext): OptionRead<boolean>;
 export function readOption(key: 'trace.server', value: unknown, ctx: ReadContext): OptionRead<string>;
 export function readOption(key: OptionKey, value: unknown, ctx: ReadContext): OptionRead<OptionValues[OptionKey]>;
@@ -386,6 +427,8 @@ export function readOption(key: OptionKey, value: unknown, ctx: ReadContext): Op
       return readChoice(spec, value, ctx.source);
     case 'rules':
       return readRules(spec, value, ctx);
+    case 'changes':
+      return readChanges(spec, value, ctx);
   }
 }
 
@@ -427,6 +470,9 @@ export function readOptions(
         break;
       case 'rules':
         take(readOption('rules', value, ctx), (v) => (values.rules = v));
+        break;
+      case 'changes':
+        take(readOption('changes', value, ctx), (v) => (values.changes = v));
         break;
       case 'inlayHints.enabled':
         take(readOption('inlayHints.enabled', value, ctx), (v) => (values['inlayHints.enabled'] = v));
@@ -485,5 +531,6 @@ export function checkOptionsOf(values: OptionValues): CheckOptions {
   if (values.dueSoonDays !== undefined) options.dueSoonDays = values.dueSoonDays;
   if (values.staleUpdateDays !== undefined) options.staleUpdateDays = values.staleUpdateDays;
   if (values.rules !== undefined) options.rules = values.rules;
+  if (values.changes !== undefined) options.changes = values.changes;
   return options;
 }

@@ -71,6 +71,8 @@ export interface CheckOptions {
   staleUpdateDays?: number;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeverityLevel>;
+  /** Per-change-kind severity overrides for `eqplan diff` (the `changes:` section of a config file). */
+  changes?: Record<string, SeverityLevel>;
 }
 
 /**

@@ -1,0 +1,130 @@
+/**
+ * Reading a plan's past from git, with the `git` command (no library: every
+ * machine that has the repository has git, and its own answer to renames,
+ * merge bases and `.gitattributes` is the one the user expects). Used by
+ * `eqplan diff --base`, `eqplan history` and the language server's deadline
+ * history. Every function answers `undefined` or an empty list when git is
+ * missing or the folder is not in a repository: history is extra, never a
+ * reason to fail a check.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+/** Past this, a file's old version is not read (the same limit as a plan on disk). */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+/** A commit that touched a plan, newest first in `fileLog`. */
+export interface PlanCommit {
+  /** Full hash. */
+  commit: string;
+  /** Author date, `YYYY-MM-DD` in the author's own time zone (the day they would name). */
+  date: string;
+  author: string;
+  /** The plan's path at that commit, relative to the repository's top folder (renames followed). */
+  path: string;
+}
+
+/** One file changed between two trees. */
+export interface ChangedFile {
+  status: 'added' | 'removed' | 'modified' | 'renamed';
+  /** Path in the old tree (relative to the repository's top folder); absent when added. */
+  oldPath?: string;
+  /** Path in the new tree; absent when removed. */
+  newPath?: string;
+}
+
+function git(args: readonly string[], cwd: string): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+  } catch {
+    return undefined;
+  }
+}
+
+function gitBytes(args: readonly string[], cwd: string): Buffer | undefined {
+  try {
+    return execFileSync('git', args, { cwd, maxBuffer: MAX_OUTPUT_BYTES, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The top folder of the repository holding `dir`, or undefined outside git. */
+export function repositoryRoot(dir: string): string | undefined {
+  const out = git(['rev-parse', '--show-toplevel'], dir);
+  return out === undefined ? undefined : path.resolve(out.trim());
+}
+
+/** The full hash a ref names (`main`, `HEAD~2`, a tag), or undefined when it names no commit. */
+export function resolveCommit(ref: string, root: string): string | undefined {
+  if (ref.startsWith('-')) return undefined;
+  const out = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
+  return out === undefined ? undefined : out.trim();
+}
+
+/** Where two histories meet (what a pull request is compared with), or undefined. */
+export function mergeBase(a: string, b: string, root: string): string | undefined {
+  const out = git(['merge-base', a, b], root);
+  return out === undefined ? undefined : out.trim();
+}
+
+/** The bytes of a file at a commit, or undefined when it did not exist there. */
+export function fileAt(commit: string, repoPath: string, root: string): Uint8Array | undefined {
+  return gitBytes(['show', `${commit}:${repoPath}`], root);
+}
+
+/**
+ * The files changed between `base` and `head` (a commit), or between `base`
+ * and the working tree when `head` is undefined (untracked files that git
+ * does not ignore count as added). Renames are detected as git does.
+ * `pathspecs` limit the files (repository-relative, or empty for all).
+ */
+export function changedFiles(base: string, head: string | undefined, pathspecs: readonly string[], root: string): ChangedFile[] | undefined {
+  const out = git(['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', base, ...(head ? [head] : []), '--', ...pathspecs], root);
+  if (out === undefined) return undefined;
+  const files: ChangedFile[] = [];
+  const parts = out.split('\0');
+  for (let i = 0; i < parts.length - 1; ) {
+    const status = parts[i++];
+    if (status.startsWith('R')) files.push({ status: 'renamed', oldPath: parts[i++], newPath: parts[i++] });
+    else if (status.startsWith('C')) {
+      i++;
+      files.push({ status: 'added', newPath: parts[i++] });
+    } else if (status === 'A') files.push({ status: 'added', newPath: parts[i++] });
+    else if (status === 'D') files.push({ status: 'removed', oldPath: parts[i++] });
+    else {
+      const p = parts[i++];
+      files.push({ status: 'modified', oldPath: p, newPath: p });
+    }
+  }
+  if (head === undefined) {
+    const untracked = git(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs], root);
+    for (const p of untracked?.split('\0') ?? []) if (p !== '') files.push({ status: 'added', newPath: p });
+  }
+  return files;
+}
+
+/**
+ * The commits that changed a file, newest first, following renames, with the
+ * file's path at each. Undefined outside git; empty for a file git never saw.
+ */
+export function fileLog(file: string, root: string): PlanCommit[] | undefined {
+  const rel = path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+  const out = git(['log', '--follow', '--no-color', '--format=%x1e%H%x1f%ad%x1f%an', '--date=format:%Y-%m-%d', '--name-only', '-z', '--', rel], root);
+  if (out === undefined) return undefined;
+  const commits: PlanCommit[] = [];
+  for (const record of out.split('\x1e')) {
+    if (record.trim() === '') continue;
+    // Each record: hash, date and author, NUL, then the file's name at that commit (after a line break), NUL.
+    const [head, name = ''] = record.split('\0');
+    const [commit, date, author] = head.split('\x1f');
+    const names = [name.trim()].filter((s) => s !== '');
+    if (commit && date) commits.push({ commit, date, author: author ?? '', path: names[0] ?? rel });
+  }
+  return commits;
+}
+
+/** The path of `file` relative to the repository's top folder, with `/`. */
+export function repoRelative(file: string, root: string): string {
+  return path.relative(root, path.resolve(file)).split(path.sep).join('/');
+}
