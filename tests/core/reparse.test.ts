@@ -62,7 +62,10 @@ describe('incremental reparse', () => {
     assert.equal(trySplice(parsePlan(sample), sample.slice(0, at) + '"' + sample.slice(at)), undefined);
   });
 
-  it('gives exactly what a full parse gives, for 120 random edits (some spliced, some not)', () => {
+  // Property tests: each case is a full parse and check to compare with, so they are CPU-bound work (10-20 s on
+  // one free core), not waiting; the budget leaves room for a busy machine rather than racing it.
+  it('gives exactly what a full parse gives, for 120 random edits (some spliced, some not)', function () {
+    this.timeout(180_000);
     const next = random(42);
     const alphabet = ['a', ' ', '\n', ':', '-', '#', '"', '1', '\n      - id: z', '\n        rag: red', '  '];
     let text = sample;
@@ -78,7 +81,8 @@ describe('incremental reparse', () => {
     assert.ok(spliced >= 10, `only ${spliced} of 120 edits were spliced`);
   });
 
-  it('gives exactly what a full parse gives for 900 random keystrokes across the samples: values, every node range, findings', () => {
+  it('gives exactly what a full parse gives for 900 random keystrokes across the samples: values, every node range, findings', function () {
+    this.timeout(180_000);
     // Keystrokes as an officer types them: characters, line breaks with indentation,
     // comment lines, `|` / `>` texts, dashes and colons that change the structure.
     const pieces = ['a', 'Z', ' ', '  ', '\n', '\n  ', '\n        ', ':', ': ', '-', '- ', '#', ' # note', '\n# comment', '\n    # c', '"', "'", '|', '>-', '\n          more text', '[', ']', '{', ',', '1', '2024-03', '\t', '\r\n', '&a', '*a', '\u0001'];
