@@ -4,7 +4,7 @@
  * and the report cannot disagree. Colours and patterns are added by charts.ts.
  */
 import type { ActionSummary, PlanSummary, Rag, SourceRef, TargetSummary } from '../../server/src/core/summary-types';
-import { count, dayNumber, ukDate, ukDateOfDay, ukMonth, withUnit } from './format';
+import { count, dayNumber, quarterOfIsoMonth, ukDate, ukDateOfDay, ukMonth, withUnit } from './format';
 
 /** A series key decides its colour and pattern in charts.ts. */
 export type SeriesKey = Rag | 'none' | 'overdue' | 'upcoming' | 'closed' | 'open';
@@ -161,7 +161,7 @@ const MONTHLY_UP_TO = 24;
 
 /** `2024-05` -> `2024-Q2`. */
 function quarterOf(month: string): string {
-  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  return `${month.slice(0, 4)}-Q${quarterOfIsoMonth(month)}`;
 }
 
 const QUARTER_MONTHS = ['Jan–Mar', 'Apr–Jun', 'Jul–Sep', 'Oct–Dec'];

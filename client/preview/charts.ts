@@ -21,7 +21,7 @@ import {
 } from 'chart.js';
 import type { SourceRef } from '../../server/src/core/summary-types';
 import { barVisitOrder, type BarChartModel, type SeriesKey, type TargetChartModel } from './chartData';
-import { ukDateOfDay, withUnit } from './format';
+import { ukDateOfDay, ukMonthOfDay, withUnit } from './format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -281,12 +281,6 @@ export function drawBarChart(container: HTMLElement, m: BarChartModel, t: Theme,
   return chart;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function ukMonthOfDay(day: number): string {
-  const d = new Date(Math.round(day) * 86_400_000);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
 
 /** Day numbers of month starts between two days, at most about six of them, on quarter or year boundaries when spaced out. */
 export function monthTicks(fromDay: number, toDay: number): number[] {

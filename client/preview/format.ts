@@ -1,15 +1,17 @@
-/** Date and number wording for the preview and the report: UK forms ("30 Nov 2022"). */
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * Date and number wording for the preview and the report: UK forms ("30 Nov
+ * 2022"). The words themselves (month names, plurals, units, quarters) are
+ * the engine's (`core/words.ts`, `core/dates.ts`): pure modules with no
+ * imports of their own, bundled into the page, so the preview says a date or
+ * a count exactly as the messages and hovers do.
+ */
+import { formatUk, isoFromDay, parseIsoDay, quarterOfMonth } from '../../server/src/core/dates';
+import { plural, shortMonthName, withUnit as unitWords } from '../../server/src/core/words';
 
 /** `2022-11-30` -> `30 Nov 2022`; `2022-11` -> `Nov 2022`; anything else unchanged. */
 export function ukDate(iso: string | undefined): string {
   if (!iso) return '';
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (day) {
-    const m = Number(day[2]);
-    if (m >= 1 && m <= 12) return `${Number(day[3])} ${MONTHS[m - 1]} ${day[1]}`;
-  }
+  if (parseIsoDay(iso) !== undefined) return formatUk(iso);
   return ukMonth(iso);
 }
 
@@ -18,32 +20,35 @@ export function ukMonth(month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) return month;
   const n = Number(m[2]);
-  return n >= 1 && n <= 12 ? `${MONTHS[n - 1]} ${m[1]}` : month;
+  return n >= 1 && n <= 12 ? `${shortMonthName(n)} ${m[1]}` : month;
+}
+
+/** `2024-05` -> 2 (calendar quarters). */
+export function quarterOfIsoMonth(month: string): number {
+  return quarterOfMonth(Number(month.slice(5, 7)));
 }
 
 /** Days since 1 Jan 1970 of a `YYYY-MM-DD` date (NaN when it is not one). */
 export function dayNumber(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  return parseIsoDay(iso) ?? Number.NaN;
 }
 
 /** The inverse of `dayNumber`, in UK form: 19326 -> `30 Nov 2022`. */
 export function ukDateOfDay(day: number): string {
-  const d = new Date(Math.round(day) * 86_400_000);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return formatUk(isoFromDay(Math.round(day)));
+}
+
+/** `Nov 2022` for a day number. */
+export function ukMonthOfDay(day: number): string {
+  return ukDateOfDay(day).replace(/^\d+ /, '');
 }
 
 /** `1 action`, `2 actions`. */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+export function count(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return plural(n, singular, pluralForm);
 }
 
 /** A value with its unit: `31.6%`, `£120`, `12 days`. */
 export function withUnit(value: number, unit: string | undefined): string {
-  const v = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  if (!unit) return v;
-  if (unit === '%') return `${v}%`;
-  if (unit === '£' || unit === '$' || unit === '€') return `${unit}${v}`;
-  return `${v} ${unit}`;
+  return unitWords(value, unit);
 }

@@ -1,6 +1,7 @@
 /**
  * The preview wing (client/preview) runs in a browser: it may import its own
- * files, chart.js and the engine's plain data types, and nothing else: no
+ * files, chart.js, the engine's plain data types and its two wording modules
+ * (words, dates: pure, importing nothing else), and nothing else: no
  * `vscode`, no Node, no extension or server code. Its tsconfig (DOM lib, no
  * Node types) stops Node modules and globals; this test also stops `vscode`
  * (whose types a bare import would still find) and extension or server code.
@@ -13,6 +14,8 @@ const REPO = path.resolve(__dirname, '..', '..');
 const WING = path.join(REPO, 'client', 'preview');
 /** The engine's data types the page draws (type-only imports: nothing of the engine is bundled into the page). */
 const CORE_TYPES = ['server/src/core/summary-types', 'server/src/core/types'];
+/** The engine's wording modules: pure, with no imports but each other, so the page says dates and counts as the messages do. */
+const CORE_WORDS = ['server/src/core/words', 'server/src/core/dates'];
 const PACKAGES = ['chart.js'];
 
 /** The imports of one wing file that break the rule, as "specifier: why". */
@@ -26,6 +29,7 @@ export function wrongWayImports(file: string, source: string): string[] {
       const target = path.relative(REPO, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
       if (target.startsWith('client/preview/')) continue;
       if (CORE_TYPES.includes(target) && typeOnly) continue;
+      if (CORE_WORDS.includes(target)) continue;
       found.push(`${spec}: ${CORE_TYPES.includes(target) ? 'the engine types must be imported with `import type`' : 'outside the preview wing'}`);
     } else if (!PACKAGES.includes(spec)) {
       found.push(`${spec}: not a package the page may use`);
@@ -40,6 +44,14 @@ describe('preview wing imports', () => {
     assert.ok(files.includes('page.ts') && files.includes('messages.ts') && files.includes('main.ts'));
     const wrong = files.flatMap((f) => wrongWayImports(path.join(WING, f), readFileSync(path.join(WING, f), 'utf8')).map((w) => `${f}: ${w}`));
     assert.deepEqual(wrong, []);
+  });
+
+  it('bundles only engine wording modules that import nothing but each other', () => {
+    for (const rel of CORE_WORDS) {
+      const source = readFileSync(path.join(REPO, `${rel}.ts`), 'utf8');
+      const specs = [...source.matchAll(/^\s*import\s+(?:type\s+)?[^'";]*?\s+from\s+'([^']+)'/gm)].map((m) => path.relative(REPO, path.resolve(path.dirname(path.join(REPO, rel)), m[1])).split(path.sep).join('/'));
+      assert.deepEqual(specs.filter((s) => !CORE_WORDS.includes(s)), [], rel);
+    }
   });
 
   it('catches a wrong-way import', () => {
