@@ -309,6 +309,29 @@ export function describeDue(due: Extract<DueInfo, { kind: 'date' }>): string {
 }
 
 /**
+ * A deadline as short as it was written, for lists of changes: "30 Nov 2022",
+ * "Nov 2022", "Q2 2024", "2020", "ongoing", "no deadline", or the phrase in
+ * quotes when it is not a deadline eqplan reads.
+ */
+export function dueShortWords(due: DueInfo): string {
+  switch (due.kind) {
+    case 'missing':
+      return 'no deadline';
+    case 'open':
+      return due.word;
+    case 'invalid':
+      return `"${due.raw}"`;
+    case 'date': {
+      const uk = formatUk(due.iso);
+      if (due.precision === 'day') return uk;
+      if (due.precision === 'month') return uk.replace(/^\d+ /, '');
+      if (due.precision === 'quarter') return `Q${quarterOfMonth(Number(due.iso.slice(5, 7)))} ${due.iso.slice(0, 4)}`;
+      return due.iso.slice(0, 4);
+    }
+  }
+}
+
+/**
  * Suggests a full `YYYY-MM-DD` day for a phrase in a field that needs one
  * (a milestone or update date): "31.3.23" -> "2023-03-31", "March 2023" ->
  * "2023-03-31" (the end of the month).

@@ -5,7 +5,7 @@
  * reformats (keys reordered, comments, quoting, `{ }` instead of lines)
  * reports nothing. Pure: no files, no git, no clock.
  */
-import { formatUk, parseDue, type DueInfo } from '../dates';
+import { dueShortWords, formatUk } from '../dates';
 import { isPlaceholderOwner } from '../owners';
 import { buildModel, isDict, type ActionModel, type ObjectiveModel, type PlanModel, type TargetModel, type DatedPoint } from '../model';
 import { findNode, nodeSpan, parsePlan, pathToPointer, type NodePath, type ParsedPlan } from '../parse';
@@ -137,25 +137,6 @@ function textField(data: unknown, key: string): string | undefined {
   return undefined;
 }
 
-/** A deadline as a person reads it: "30 Nov 2022", "Nov 2022", "Q2 2024", "2020", "ongoing". */
-function dueWords(due: DueInfo): string {
-  switch (due.kind) {
-    case 'missing':
-      return 'no deadline';
-    case 'open':
-      return due.word;
-    case 'invalid':
-      return `"${due.raw}"`;
-    case 'date': {
-      const uk = formatUk(due.iso);
-      if (due.precision === 'day') return uk;
-      if (due.precision === 'month') return uk.replace(/^\d+ /, '');
-      if (due.precision === 'quarter') return `Q${Math.ceil(Number(due.iso.slice(5, 7)) / 3)} ${due.iso.slice(0, 4)}`;
-      return due.iso.slice(0, 4);
-    }
-  }
-}
-
 /** "121 days", or "about 4 months (121 days)" past two months. */
 function span(days: number): string {
   if (days < 60) return plural(days, 'day');
@@ -226,7 +207,7 @@ class Differ {
     for (const p of m.pairs) this.action(p.old, p.new, p.by);
     for (const a of m.removed) this.actionRemoved(a);
     for (const a of m.added) {
-      this.sink.add('action-added', a.id ?? a.label, `${a.label} was added to ${a.objective.label.replace(/^The/, 'the')}${a.due.kind === 'date' ? `, due ${dueWords(a.due)}` : ''}.`, { subject: a.label, new: this.itemSide(this.newV, a.path) });
+      this.sink.add('action-added', a.id ?? a.label, `${a.label} was added to ${a.objective.label.replace(/^The/, 'the')}${a.due.kind === 'date' ? `, due ${dueShortWords(a.due)}` : ''}.`, { subject: a.label, new: this.itemSide(this.newV, a.path) });
     }
   }
 
@@ -238,7 +219,7 @@ class Differ {
       this.sink.add('closed-action-removed', a.id ?? a.label, `${a.label} was removed; it was already ${a.status}.`, { subject: a.label, old, anchor });
       return;
     }
-    const due = a.due.kind === 'date' ? `, due ${dueWords(a.due)},` : '';
+    const due = a.due.kind === 'date' ? `, due ${dueShortWords(a.due)},` : '';
     this.sink.add('action-removed', a.id ?? a.label, `${a.label}${due} was deleted while still open (${a.status}). Keep it in the plan and set \`status: done\` if it was finished, or \`status: dropped\` with a note saying why, so the plan shows what happened to it.`, {
       subject: a.label,
       old,
@@ -265,8 +246,8 @@ class Differ {
     const a = o.due;
     const b = n.due;
     const sides = this.fieldSides(o.path, n.path, 'due');
-    const from = dueWords(a);
-    const to = dueWords(b);
+    const from = dueShortWords(a);
+    const to = dueShortWords(b);
     if (a.kind === 'date' && b.kind === 'date') {
       const days = b.day - a.day;
       if (days > 0) this.sink.add('deadline-slipped', key, `${label}'s deadline moved from ${from} to ${to}, ${span(days)} later.`, { subject: label, ...sides, from: a.iso, to: b.iso, days });

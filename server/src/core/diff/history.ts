@@ -6,7 +6,7 @@
  * Actions are followed across versions as `diff` matches them (by id, then
  * by wording), so an action whose reference changed keeps its history.
  */
-import { formatUk, parseDue, type DueInfo } from '../dates';
+import { dueShortWords, formatUk, parseDue, type DueInfo } from '../dates';
 import { buildModel, isDict, type ActionModel, type PlanModel } from '../model';
 import { parsePlan } from '../parse';
 import { plural } from '../words';
@@ -213,12 +213,7 @@ export function historyIndex(history: PlanHistory): Map<string, ActionHistory> {
 export function deadlineWords(entry: Pick<DeadlineEntry, 'due'>): string {
   if (entry.due === '') return 'no deadline';
   const due = parseDue(entry.due);
-  if (due.kind !== 'date') return entry.due;
-  const uk = formatUk(due.iso);
-  if (due.precision === 'day') return uk;
-  if (due.precision === 'month') return uk.replace(/^\d+ /, '');
-  if (due.precision === 'quarter') return `Q${Math.ceil(Number(due.iso.slice(5, 7)) / 3)} ${due.iso.slice(0, 4)}`;
-  return due.iso.slice(0, 4);
+  return due.kind === 'date' ? dueShortWords(due) : entry.due;
 }
 
 /** "4 months" for 121 days, "12 days" below two months. */
