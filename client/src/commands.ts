@@ -8,7 +8,7 @@ import { isPlanFileName } from '../../server/src/protocol';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
 import { makeNonce, reportHtml } from '../preview/page';
 import type { PlanServer } from './languageClient';
-import { baseName, resolvePlanDocument } from './planDocuments';
+import { baseName, fileExists, resolvePlanDocument } from './planDocuments';
 import type { PreviewManager } from './previewPanel';
 import { starterPlan } from './starterPlan';
 
@@ -19,15 +19,6 @@ function localIsoToday(): string {
 
 function sibling(uri: vscode.Uri, name: string): vscode.Uri {
   return uri.with({ path: uri.path.replace(/[^/]*$/, name) });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Writes a starter plan (to `target`, or a file the user names in the first workspace folder) and opens it. */
@@ -49,7 +40,7 @@ async function newPlan(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!name) return undefined;
     target = vscode.Uri.joinPath(folder.uri, name.trim());
   }
-  if (await exists(target)) {
+  if (await fileExists(target)) {
     void vscode.window.showWarningMessage(`${baseName(target)} already exists, so it was not replaced. Choose another name.`);
     return undefined;
   }

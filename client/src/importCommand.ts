@@ -6,16 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { PlanServer } from './languageClient';
-import { baseName } from './planDocuments';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { baseName, fileExists } from './planDocuments';
 
 /** `plans/Equality plan.docx` -> `plans/Equality plan.eqplan.yaml`. */
 function besideSource(source: vscode.Uri): vscode.Uri {
@@ -37,11 +28,11 @@ async function importPlan(server: PlanServer, source?: vscode.Uri, target?: vsco
   }
   if (!target) {
     target = besideSource(source);
-    if (await exists(target)) {
+    if (await fileExists(target)) {
       target = await vscode.window.showSaveDialog({ defaultUri: target, filters: { 'Equality plan': ['yaml'] }, title: `${baseName(target)} already exists: save the imported plan as`, saveLabel: 'Save Plan' });
       if (!target) return undefined;
     }
-  } else if (await exists(target)) {
+  } else if (await fileExists(target)) {
     void vscode.window.showWarningMessage(`${baseName(target)} already exists, so it was not replaced. Choose another name.`);
     return undefined;
   }

@@ -36,3 +36,13 @@ export async function resolvePlanDocument(arg: unknown): Promise<vscode.TextDocu
   const doc = await vscode.workspace.openTextDocument(uri);
   return isPlanDocument(doc) ? doc : undefined;
 }
+
+/** Is there a file (or folder) at this address? For commands that must not overwrite one. */
+export async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
