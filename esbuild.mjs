@@ -5,6 +5,7 @@
 // still builds.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { bundledValidatorModule } from './scripts/build/plan-validator.mjs';
 import { writeEditorSchema } from './scripts/vscode/editor-schema.mjs';
 
 const production = process.argv.includes('--production');
@@ -13,6 +14,8 @@ const watch = process.argv.includes('--watch');
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The worker threads of `eqplan check` over many plans (server/src/cli/parallel-check.ts).
+  { entryPoints: ['server/src/cli/check-worker.ts'], outfile: 'dist/check-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The importer's readers (Word, Excel, CSV libraries) in their own bundle, loaded by the CLI and the server only when
   // an import runs (server/src/node/import/load.ts), so checking never loads them.
@@ -21,10 +24,27 @@ const targets = [
   { entryPoints: ['client/preview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
+// The plan schema's validator, compiled now rather than at every start of the CLI or the server:
+// server/src/core/schema-validator.ts (which compiles at run time, for the sources under tsx) is
+// replaced by ajv's standalone code for the same schema and options.
+const PLAN_SCHEMA_FILE = 'schemas/equality-plan.schema.json';
+/** @type {import('esbuild').Plugin} */
+const precompiledValidator = {
+  name: 'precompiled-plan-validator',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]schema-validator\.ts$/ }, () => ({
+      contents: bundledValidatorModule(PLAN_SCHEMA_FILE),
+      loader: 'js',
+      resolveDir: process.cwd(),
+      watchFiles: [PLAN_SCHEMA_FILE],
+    }));
+  },
+};
+
 const active = targets.filter((t) => existsSync(t.entryPoints[0]));
 // Licence notices of bundled libraries (Chart.js and its colour helper are MIT) stay at the end of
 // each bundle, so the VSIX and every exported report carry them.
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'eof' };
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'eof', plugins: [precompiledValidator] };
 
 // The schema the extension gives the Red Hat YAML extension (completion and hovers only; see the script).
 if (existsSync('schemas/equality-plan.schema.json')) {

@@ -11,15 +11,14 @@ import { checkFiles } from './check-files';
 import { shouldColor } from './color';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
 import { expandTargets, toPosix } from './files';
-import { FORMATTERS, type FormatContext } from './formatters';
-import { buildStepSummary } from './formatters/github-summary';
-import { escapeData, escapeProperty } from './formatters/github';
+import { checkFilesInParallel, threadsFor } from './parallel-check';
+import { loadFormatter, type FormatContext } from './formatters';
 import { atLeast, countAll, describeCounts, type SeverityCounts } from './formatters/shared';
 import { appendStepSummary, githubBlobBase, writeOutput } from './output';
 import type { FileResult } from './results';
 import { VERSION } from './version';
 
-export function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): number {
+export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const shown = (file: string) => toPosix(path.relative(cwd, file)) || file;
   if (args.config !== undefined) {
     // Check the named config first, so a typo in --config is reported even before any plan is read.
@@ -28,7 +27,14 @@ export function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): 
   }
   const files = expandTargets(args.targets, cwd);
   const configs = new ConfigResolver(args.config === undefined ? undefined : path.resolve(cwd, args.config), shown);
-  const results = checkFiles(files, { asOf: args.asOf, localToday: localToday(), configs, fix: args.fix });
+  const today = localToday();
+  const opts = { asOf: args.asOf, localToday: today, configs, fix: args.fix };
+  // Many plans are checked on every core; --fix writes files and stays on one thread.
+  const threads = args.fix ? 1 : threadsFor(files.length);
+  const results =
+    threads > 1
+      ? await checkFilesInParallel(files, opts, { cwd, config: args.config === undefined ? undefined : path.resolve(cwd, args.config), asOf: args.asOf, localToday: today }, threads)
+      : checkFiles(files, opts);
 
   const reported: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const exitCode = exitCodeFor(results, args);
@@ -48,11 +54,14 @@ export function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): 
   // report, else on stderr so that JSON, SARIF and XML stay valid.
   const notes = failureNotes(results, args);
   const inReport = args.format === 'stylish';
-  const text = FORMATTERS[args.format](reported, ctx);
+  const text = (await loadFormatter(args.format))(reported, ctx);
   writeOutput(inReport && notes.length > 0 ? `${text}${notes.join('\n')}\n` : text, args.output, cwd);
   if (!inReport || args.output !== undefined) for (const note of notes) process.stderr.write(`eqplan: ${note}\n`);
-  if (args.format === 'github') for (const note of notes) process.stdout.write(`::error title=${escapeProperty('eqplan')}::${escapeData(note)}\n`);
-  if (stepSummary && env.GITHUB_STEP_SUMMARY) appendStepSummary(env.GITHUB_STEP_SUMMARY, buildStepSummary(reported, ctx));
+  if (args.format === 'github') {
+    const { escapeData, escapeProperty } = await import('./formatters/github');
+    for (const note of notes) process.stdout.write(`::error title=${escapeProperty('eqplan')}::${escapeData(note)}\n`);
+  }
+  if (stepSummary && env.GITHUB_STEP_SUMMARY) appendStepSummary(env.GITHUB_STEP_SUMMARY, (await import('./formatters/github-summary')).buildStepSummary(reported, ctx));
 
   return exitCode;
 }

@@ -25,7 +25,11 @@ export function checkFiles(files: readonly PlanFile[], opts: CheckFilesOptions):
   return files.map((file) => checkOneFile(file, opts));
 }
 
-function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
+/**
+ * Checks one file (fixing it first with `--fix`). The one step both the
+ * single-thread loop and the worker threads (`check-worker.ts`) run.
+ */
+export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
   const config = opts.configs.forPlan(file.absolute);
   if (config.errors.length > 0) {
     throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);

@@ -6,18 +6,15 @@
  * `::error::` workflow command on stdout, so it shows in the run's annotations.
  */
 import { CHECK_HELP, DIFF_HELP, HISTORY_HELP, MAIN_HELP, parseCliArgs, REPORT_HELP, RULES_HELP, type CliArgs } from './args';
-import { runCheck } from './check-command';
-import { runDiff } from './diff-command';
-import { runHistory } from './history-command';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { escapeData, escapeProperty } from './formatters/github';
 import { IMPORT_HELP } from './import-args';
-import { runImport } from './import-command';
-import { runReport } from './report-command';
-import { runRules } from './rules-command';
 import { VERSION } from './version';
 
-function run(argv: readonly string[]): number | Promise<number> {
+// Each command's module is loaded only when that command runs (`import()`, which the CommonJS
+// bundle turns into a deferred require): `eqplan check` on one plan does not pay for the report
+// template, git, the diff or the importer.
+async function run(argv: readonly string[]): Promise<number> {
   const args: CliArgs = parseCliArgs(argv);
   switch (args.command) {
     case 'help': {
@@ -30,17 +27,17 @@ function run(argv: readonly string[]): number | Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return EXIT_OK;
     case 'check':
-      return runCheck(args, process.cwd(), process.env);
+      return (await import('./check-command')).runCheck(args, process.cwd(), process.env);
     case 'report':
-      return runReport(args, process.cwd());
+      return (await import('./report-command')).runReport(args, process.cwd());
     case 'rules':
-      return runRules(args);
+      return (await import('./rules-command')).runRules(args);
     case 'import':
-      return runImport(args, process.cwd());
+      return (await import('./import-command')).runImport(args, process.cwd());
     case 'diff':
-      return runDiff(args, process.cwd(), process.env);
+      return (await import('./diff-command')).runDiff(args, process.cwd(), process.env);
     case 'history':
-      return runHistory(args, process.cwd());
+      return (await import('./history-command')).runHistory(args, process.cwd());
   }
 }
 
@@ -80,10 +77,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
 });
 
-try {
-  const code = run(argv);
-  if (typeof code === 'number') process.exitCode = code;
-  else code.then((c) => (process.exitCode = c), fail);
-} catch (e) {
-  fail(e);
-}
+run(argv).then((c) => (process.exitCode = c), fail);

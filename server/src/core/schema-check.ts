@@ -1,26 +1,16 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020';
 import planSchema from '../../../schemas/equality-plan.schema.json';
 import { describeDue, parseDue, readCouncilDue, suggestIsoDay, whyNotARealDay } from './dates';
 import type { PlanEdits } from './edits';
 import { isDict, type PlanModel } from './model';
 import { pathToPointer, pointerToPath, type NodePath } from './parse';
 import type { RawFinding } from './rules/rule';
+import { planValidator } from './schema-validator';
 import type { Fix } from './types';
 import { closest, orList, possessive } from './words';
 
 /** The plan format's JSON Schema, as data. */
 export const PLAN_SCHEMA = planSchema as Record<string, unknown>;
-
-let validator: ValidateFunction | undefined;
-
-/** The compiled validator: built once per process, on first use. */
-function getValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-    validator = ajv.compile(PLAN_SCHEMA);
-  }
-  return validator;
-}
 
 /** Fields that have their own rule when missing or empty: never `schema` findings. */
 const OWN_RULE_FIELDS = new Set(['owner', 'due', 'measure', 'rag']);
@@ -409,7 +399,7 @@ function impossibleDates(root: unknown, label: LabelOf, edits: PlanEdits): RawFi
  * `owner`, `due`, `measure` and `rag` are left to their own rules.
  */
 export function checkSchema(root: unknown, plan: PlanModel | undefined, edits: PlanEdits): RawFinding[] {
-  const validate = getValidator();
+  const validate = planValidator();
   const label = makeLabeller(plan);
   const findings: RawFinding[] = [];
   if (!validate(root)) {

@@ -1,20 +1,28 @@
-/** The output formats of `eqplan check --format`, by name. */
+/**
+ * The output formats of `eqplan check --format`, by name. Each formatter is
+ * loaded only when its format is asked for: a run prints one format, and the
+ * others (SARIF, JUnit, markdown with its rule texts) would only slow the
+ * start of every `eqplan check`.
+ */
 import type { Format } from '../args';
-import { formatGithub } from './github';
-import { formatJson } from './json';
-import { formatJunit } from './junit';
-import { formatMarkdown } from './markdown';
-import { formatSarif } from './sarif';
-import { formatStylish } from './stylish';
 import type { Formatter } from './types';
 
-export const FORMATTERS: Record<Format, Formatter> = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: formatSarif,
-  github: formatGithub,
-  junit: formatJunit,
-  markdown: formatMarkdown,
-};
+/** The formatter for `format`, loaded on first use. */
+export async function loadFormatter(format: Format): Promise<Formatter> {
+  switch (format) {
+    case 'stylish':
+      return (await import('./stylish')).formatStylish;
+    case 'json':
+      return (await import('./json')).formatJson;
+    case 'sarif':
+      return (await import('./sarif')).formatSarif;
+    case 'github':
+      return (await import('./github')).formatGithub;
+    case 'junit':
+      return (await import('./junit')).formatJunit;
+    case 'markdown':
+      return (await import('./markdown')).formatMarkdown;
+  }
+}
 
 export type { Formatter, FormatContext } from './types';
