@@ -12,7 +12,7 @@ import * as path from 'node:path';
 const REPO = path.resolve(__dirname, '..', '..');
 const WING = path.join(REPO, 'client', 'preview');
 /** The engine's data types the page draws (type-only imports: nothing of the engine is bundled into the page). */
-const CORE_TYPES = ['server/src/core/summary-types', 'server/src/core/types'];
+const CORE_TYPES = ['server/src/core/summaryTypes', 'server/src/core/types'];
 const PACKAGES = ['chart.js'];
 
 /** The imports of one wing file that break the rule, as "specifier: why". */
@@ -49,7 +49,7 @@ describe('preview wing imports', () => {
       "import { readFileSync } from 'node:fs';",
       "import { baseName } from '../src/planDocuments';",
       "import { checkPlan } from '../../server/src/core';",
-      "import { PlanSummary } from '../../server/src/core/summary-types';",
+      "import { PlanSummary } from '../../server/src/core/summaryTypes';",
       "import type { Chart } from 'chart.js';",
       "import { h } from './dom';",
       "const lazy = import('../src/commands');",
@@ -60,7 +60,7 @@ describe('preview wing imports', () => {
       'node:fs: not a package the page may use',
       '../src/planDocuments: outside the preview wing',
       '../../server/src/core: outside the preview wing',
-      '../../server/src/core/summary-types: the engine types must be imported with `import type`',
+      '../../server/src/core/summaryTypes: the engine types must be imported with `import type`',
       '../src/commands: outside the preview wing',
       '../src/extension: outside the preview wing',
     ]);

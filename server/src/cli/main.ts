@@ -6,15 +6,15 @@
  * `::error::` workflow command on stdout, so it shows in the run's annotations.
  */
 import { CHECK_HELP, DIFF_HELP, HISTORY_HELP, MAIN_HELP, parseCliArgs, REPORT_HELP, RULES_HELP, type CliArgs } from './args';
-import { runCheck } from './check-command';
-import { runDiff } from './diff-command';
-import { runHistory } from './history-command';
+import { runCheck } from './checkCommand';
+import { runDiff } from './diffCommand';
+import { runHistory } from './historyCommand';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { escapeData, escapeProperty } from './formatters/github';
-import { IMPORT_HELP } from './import-args';
-import { runImport } from './import-command';
-import { runReport } from './report-command';
-import { runRules } from './rules-command';
+import { IMPORT_HELP } from './importArgs';
+import { runImport } from './importCommand';
+import { runReport } from './reportCommand';
+import { runRules } from './rulesCommand';
 import { VERSION } from './version';
 
 function run(argv: readonly string[]): number | Promise<number> {
