@@ -5,7 +5,7 @@
 // still builds.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
-import { writeEditorSchema } from './scripts/vscode/editor-schema.mjs';
+import { writeEditorSchema } from './scripts/vscode/editorSchema.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { existingRulePages, REPO, RULES_DIR, RULES_INDEX, rulePage, withRulesTable } from '../scripts/rules-doc';
+import { existingRulePages, REPO, RULES_DIR, RULES_INDEX, rulePage, withRulesTable } from '../scripts/rulesDoc';
 import { CHECK_HELP, FORMATS, REPORT_HELP } from '../server/src/cli/args';
 import { checkPlan, RULES } from '../server/src/core';
 
