@@ -5,8 +5,8 @@
 // still builds.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
-import { bundledValidatorModule } from './scripts/build/plan-validator.mjs';
-import { writeEditorSchema } from './scripts/vscode/editor-schema.mjs';
+import { bundledValidatorModule } from './scripts/build/planValidator.mjs';
+import { writeEditorSchema } from './scripts/vscode/editorSchema.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,8 +14,8 @@ const watch = process.argv.includes('--watch');
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
-  // The worker threads of `eqplan check` over many plans (server/src/cli/parallel-check.ts).
-  { entryPoints: ['server/src/cli/check-worker.ts'], outfile: 'dist/check-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The worker threads of `eqplan check` over many plans (server/src/cli/parallelCheck.ts).
+  { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The importer's readers (Word, Excel, CSV libraries) in their own bundle, loaded by the CLI and the server only when
   // an import runs (server/src/node/import/load.ts), so checking never loads them.
@@ -25,14 +25,14 @@ const targets = [
 ];
 
 // The plan schema's validator, compiled now rather than at every start of the CLI or the server:
-// server/src/core/schema-validator.ts (which compiles at run time, for the sources under tsx) is
+// server/src/core/schemaValidator.ts (which compiles at run time, for the sources under tsx) is
 // replaced by ajv's standalone code for the same schema and options.
 const PLAN_SCHEMA_FILE = 'schemas/equality-plan.schema.json';
 /** @type {import('esbuild').Plugin} */
 const precompiledValidator = {
-  name: 'precompiled-plan-validator',
+  name: 'precompiled-planValidator',
   setup(build) {
-    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]schema-validator\.ts$/ }, () => ({
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]schemaValidator\.ts$/ }, () => ({
       contents: bundledValidatorModule(PLAN_SCHEMA_FILE),
       loader: 'js',
       resolveDir: process.cwd(),

@@ -1,26 +1,16 @@
 /**
- * Golden tests: every plan in `samples/` and `tests/fixtures/` has its expected
- * findings checked in beside it (`<name>.expected.json`), so any change in
- * findings shows up in review. Regenerate after an intended change with
+ * Golden tests: every plan in `samples/` and in each `fixtures` folder under
+ * `tests/` (tests/goldenPlans.ts) has its expected findings checked in beside
+ * it (`<name>.expected.json`), so any change in findings shows up in review.
+ * Regenerate after an intended change with
  *   UPDATE_GOLDEN=1 npx mocha tests/golden.test.ts
  * "Today" is the plan's own `asOf`, else GOLDEN_TODAY.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { checkPlan } from '../server/src/core';
-
-const ROOT = join(__dirname, '..');
-export const GOLDEN_TODAY = '2024-01-31';
-
-function plans(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return plans(p);
-    return /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
+import { GOLDEN_TODAY, goldenBeside, goldenPlans, REPO as ROOT } from './goldenPlans';
 
 /** What a golden file holds for a plan: the findings as a reviewer reads them (1-based lines). */
 export function goldenOf(text: string) {
@@ -42,14 +32,16 @@ export function goldenOf(text: string) {
 }
 
 describe('golden findings of the samples and fixtures', () => {
-  const files = [...plans(join(ROOT, 'samples')), ...plans(join(ROOT, 'tests/fixtures'))];
-  it('there are samples to check', () => {
-    assert.ok(files.length >= 4, `found ${files.length} plans`);
+  const files = goldenPlans();
+  it('there are samples and fixtures to check', () => {
+    const names = files.map((f) => relative(ROOT, f).split('\\').join('/'));
+    assert.ok(names.filter((n) => n.startsWith('samples/')).length >= 4, `found ${names.length} plans`);
+    assert.ok(names.includes('tests/cli/fixtures/small.eqplan.yaml') && names.includes('tests/import/fixtures/luton-people-plan.eqplan.yaml'), names.join(', '));
   });
   for (const file of files) {
     const name = relative(ROOT, file);
     it(name, () => {
-      const expectedFile = file.replace(/\.ya?ml$/, '.expected.json');
+      const expectedFile = goldenBeside(file, 'expected');
       const actual = goldenOf(readFileSync(file, 'utf8'));
       if (process.env.UPDATE_GOLDEN || !existsSync(expectedFile)) {
         writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');

@@ -3,7 +3,7 @@
  * Pure (no DOM, no chart.js) so the numbers are unit-tested and the preview
  * and the report cannot disagree. Colours and patterns are added by charts.ts.
  */
-import type { ActionSummary, PlanSummary, Rag, SourceRef, TargetSummary } from '../../server/src/core/summary-types';
+import type { ActionSummary, PlanSummary, Rag, SourceRef, TargetSummary } from '../../server/src/core/summaryTypes';
 import { count, dayNumber, quarterOfIsoMonth, ukDate, ukDateOfDay, ukMonth, withUnit } from './format';
 
 /** A series key decides its colour and pattern in charts.ts. */

@@ -19,7 +19,7 @@ import {
   type ChartDataset,
   type Plugin,
 } from 'chart.js';
-import type { SourceRef } from '../../server/src/core/summary-types';
+import type { SourceRef } from '../../server/src/core/summaryTypes';
 import { barVisitOrder, type BarChartModel, type SeriesKey, type TargetChartModel } from './chartData';
 import { ukDateOfDay, ukMonthOfDay, withUnit } from './format';
 

@@ -5,7 +5,7 @@
  * Types only (plus tiny guards): nothing here may import `vscode` or Node;
  * the wing's tsconfig (DOM lib, no Node types) checks that.
  */
-import type { PlanSummary, SourceRef } from '../../server/src/core/summary-types';
+import type { PlanSummary, SourceRef } from '../../server/src/core/summaryTypes';
 
 export type { PlanSummary, SourceRef };
 

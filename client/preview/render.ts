@@ -4,7 +4,7 @@
  */
 import type { Chart } from 'chart.js';
 import type { FindingRow, PreviewState } from './messages';
-import type { PlanSummary, SourceRef } from '../../server/src/core/summary-types';
+import type { PlanSummary, SourceRef } from '../../server/src/core/summaryTypes';
 import {
   actionLists,
   actionsPerOwner,

@@ -3,7 +3,7 @@
  * every open YAML file, whatever schema it has; eqplan's `yaml-syntax` check
  * reports the same errors. When that extension is validating, eqplan leaves
  * syntax errors in open plans to it, so each one is listed once. (Its schema
- * copy has no checks, see scripts/vscode/editor-schema.mjs, so every other
+ * copy has no checks, see scripts/vscode/editorSchema.mjs, so every other
  * problem still comes from eqplan alone.) No `vscode` import: tested in Node.
  */
 

@@ -13,5 +13,5 @@ cd "$(dirname "$0")/../.."
 bash scripts/vscode/install-code-server.sh
 npm run --silent package
 export EQPLAN_SKIP_PACKAGE=1
-npx tsx scripts/vscode/run-code-server.ts
+npx tsx scripts/vscode/runCodeServer.ts
 npx mocha --no-config --node-option import=tsx --timeout 900000 --reporter spec tests/vscode/ui.test.ts

@@ -6,7 +6,7 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { FindingRow } from '../../client/preview/messages';
-import type { PlanSummary } from './core/summary-types';
+import type { PlanSummary } from './core/summaryTypes';
 
 export type { FindingRow, PlanSummary };
 

@@ -8,10 +8,10 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver } from '../../server/src/node/config';
-import { checkFiles, type CheckFilesOptions } from '../../server/src/cli/check-files';
+import { checkFiles, type CheckFilesOptions } from '../../server/src/cli/checkFiles';
 import { expandTargets, toPosix } from '../../server/src/cli/files';
 import { formatJson } from '../../server/src/cli/formatters/json';
-import { checkFilesInParallel, PARALLEL_MIN_FILES } from '../../server/src/cli/parallel-check';
+import { checkFilesInParallel, PARALLEL_MIN_FILES } from '../../server/src/cli/parallelCheck';
 import { generatePlan } from '../bench/generate';
 import { ROOT, runCli, tempDir, useBuiltCli } from './helpers';
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { lenientSchema } from '../../scripts/vscode/editor-schema.mjs';
+import { lenientSchema } from '../../scripts/vscode/editorSchema.mjs';
 import { RULES } from '../../server/src/core';
 
 const REPO = path.resolve(__dirname, '..', '..');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readClientSettings } from '../../client/src/settings';
-import { CONFIGURATION_MD, PACKAGE_JSON, configurationMarkdown, withConfiguration } from '../../scripts/gen-config';
+import { CONFIGURATION_MD, PACKAGE_JSON, configurationMarkdown, withConfiguration } from '../../scripts/genConfig';
 import { CHECK_HELP, REPORT_HELP, parseCliArgs } from '../../server/src/cli/args';
 import { CHANGE_KINDS, CONFIG_FILE_KEYS, OPTION_LIST, OPTIONS, RULES, SEVERITY_ALIASES, SEVERITY_LEVELS, parseConfigText, parseSeverityLevel, readOption, type CheckOptions } from '../../server/src/core';
 import { readSettings } from '../../server/src/lsp/settings';

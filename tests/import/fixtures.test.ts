@@ -1,6 +1,6 @@
 /**
  * Golden tests of `eqplan import` on the fixtures written by
- * scripts/make-import-fixtures.ts: each imported plan must equal the golden
+ * scripts/makeImportFixtures.ts: each imported plan must equal the golden
  * YAML beside its fixture, and its findings the golden findings. After a
  * deliberate change, regenerate with UPDATE_GOLDEN=1 and review the diff.
  */

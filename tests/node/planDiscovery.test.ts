@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkFiles } from '../../server/src/cli/check-files';
+import { checkFiles } from '../../server/src/cli/checkFiles';
 import { UsageError } from '../../server/src/cli/errors';
 import { expandTargets } from '../../server/src/cli/files';
-import { runReport } from '../../server/src/cli/report-command';
+import { runReport } from '../../server/src/cli/reportCommand';
 import { MAX_PLAN_BYTES } from '../../server/src/core/planFiles';
 import { ConfigResolver } from '../../server/src/node/config';
 import { findPlanFiles as findOnDisk, isPlanFile, readPlanFile } from '../../server/src/node/planDiscovery';

@@ -1,5 +1,6 @@
 /**
- * Golden plan summaries: for every plan in `samples/`, the summary the preview
+ * Golden plan summaries: for every plan in `samples/` and the test fixtures
+ * (tests/goldenPlans.ts), the summary the preview
  * and the report draw (`eqplan/summary`, `eqplan/report`) is checked in beside
  * it as `<name>.summary.json` (null for a file that does not read as a plan),
  * so a change in what the charts show shows up in review. Regenerate after an
@@ -9,30 +10,20 @@
  * goldens (tests/golden.test.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { checkPlan } from '../../server/src/core';
+import { GOLDEN_TODAY, goldenBeside, goldenPlans, REPO as ROOT } from '../goldenPlans';
 
-const ROOT = join(__dirname, '..', '..');
-const GOLDEN_TODAY = '2024-01-31';
-
-function plans(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return plans(p);
-    return /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
-
-describe('golden plan summaries of the samples (what the preview draws)', () => {
-  const files = plans(join(ROOT, 'samples'));
+describe('golden plan summaries of the samples and fixtures (what the preview draws)', () => {
+  const files = goldenPlans();
   it('there are samples to draw', () => {
     assert.ok(files.length >= 3, `found ${files.length} plans`);
   });
   for (const file of files) {
     const name = relative(ROOT, file);
     it(name, () => {
-      const goldenFile = file.replace(/\.ya?ml$/, '.summary.json');
+      const goldenFile = goldenBeside(file, 'summary');
       // As it travels over LSP and into the page: plain JSON, unset fields left out.
       const actual: unknown = JSON.parse(JSON.stringify(checkPlan(readFileSync(file, 'utf8'), { localToday: GOLDEN_TODAY }).summary ?? null));
       if (process.env.UPDATE_GOLDEN || !existsSync(goldenFile)) {

@@ -109,6 +109,6 @@ describe('one page template for the live preview and the report', () => {
       .map((f) => path.relative(REPO, f).split(path.sep).join('/'));
     assert.deepEqual(withPage, ['client/preview/page.ts']);
     const importsTemplate = (file: string) => /from '(?:\.\.\/)+(?:client\/)?preview\/page'/.test(readFileSync(path.join(REPO, file), 'utf8'));
-    for (const door of ['client/src/previewPanel.ts', 'client/src/commands.ts', 'server/src/cli/report-command.ts']) assert.ok(importsTemplate(door), `${door} builds its page with client/preview/page.ts`);
+    for (const door of ['client/src/previewPanel.ts', 'client/src/commands.ts', 'server/src/cli/reportCommand.ts']) assert.ok(importsTemplate(door), `${door} builds its page with client/preview/page.ts`);
   });
 });

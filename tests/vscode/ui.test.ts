@@ -245,7 +245,10 @@ describe('eqplan in VS Code (UI, code-server + Chromium)', function () {
 
   it('raised no console errors, CSP violations or dialogs', () => {
     // VS Code logs "Canceled" when a quick pick is closed while it still loads; it is not an eqplan error.
-    const relevant = consoleErrors.filter((e) => !/open-vsx|gallery|marketplace|ERR_NAME_NOT_RESOLVED|vsda|Failed to load resource|Canceled: Error: Canceled/i.test(e));
+    // Picking a theme saves the user's settings.json, and VS Code gives the extension host 1,750 ms to run
+    // save participants; on a loaded machine it logs "Aborted onWillSaveTextDocument-event". eqplan has no
+    // save participant (its server announces no willSave), so that message is VS Code's timing, not eqplan's.
+    const relevant = consoleErrors.filter((e) => !/open-vsx|gallery|marketplace|ERR_NAME_NOT_RESOLVED|vsda|Failed to load resource|Canceled: Error: Canceled|Aborted onWillSaveTextDocument-event/i.test(e));
     assert.deepEqual(relevant, []);
     assert.deepEqual(dialogs, []);
   });

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { OPTIONS, OPTION_LIST, RULES, readOption, type Severity } from '../core';
 import { DIFF_FORMATS, type DiffFormat } from './diff';
 import { UsageError } from './errors';
-import { parseImportArgs, type ImportArgs } from './import-args';
+import { parseImportArgs, type ImportArgs } from './importArgs';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -8,7 +8,7 @@
 import { CHECK_HELP, DIFF_HELP, HISTORY_HELP, MAIN_HELP, parseCliArgs, REPORT_HELP, RULES_HELP, type CliArgs } from './args';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { escapeData, escapeProperty } from './formatters/github';
-import { IMPORT_HELP } from './import-args';
+import { IMPORT_HELP } from './importArgs';
 import { VERSION } from './version';
 
 // Each command's module is loaded only when that command runs (`import()`, which the CommonJS
@@ -27,17 +27,17 @@ async function run(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return EXIT_OK;
     case 'check':
-      return (await import('./check-command')).runCheck(args, process.cwd(), process.env);
+      return (await import('./checkCommand')).runCheck(args, process.cwd(), process.env);
     case 'report':
-      return (await import('./report-command')).runReport(args, process.cwd());
+      return (await import('./reportCommand')).runReport(args, process.cwd());
     case 'rules':
-      return (await import('./rules-command')).runRules(args);
+      return (await import('./rulesCommand')).runRules(args);
     case 'import':
-      return (await import('./import-command')).runImport(args, process.cwd());
+      return (await import('./importCommand')).runImport(args, process.cwd());
     case 'diff':
-      return (await import('./diff-command')).runDiff(args, process.cwd(), process.env);
+      return (await import('./diffCommand')).runDiff(args, process.cwd(), process.env);
     case 'history':
-      return (await import('./history-command')).runHistory(args, process.cwd());
+      return (await import('./historyCommand')).runHistory(args, process.cwd());
   }
 }
 

@@ -2,7 +2,7 @@
 import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors';
-import { fitToBytes, STEP_SUMMARY_LIMIT_BYTES } from './formatters/github-summary';
+import { fitToBytes, STEP_SUMMARY_LIMIT_BYTES } from './formatters/githubSummary';
 
 /** Writes `text` to `file` (creating its folder) or, without a file, to stdout. */
 export function writeOutput(text: string, file: string | undefined, cwd: string): void {

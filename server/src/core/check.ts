@@ -6,9 +6,9 @@ import { OPTIONS } from './options';
 import { findNode, keySpan, nodeSpan, parsePlan, pathToPointer, type NodePath, type ParsedPlan } from './parse';
 import { ALL_RULES } from './rules';
 import type { RawFinding, RuleContext } from './rules/rule';
-import { checkSchema } from './schema-check';
+import { checkSchema } from './schemaCheck';
 import { buildSummary } from './summary';
-import type { PlanSummary } from './summary-types';
+import type { PlanSummary } from './summaryTypes';
 import { findSuppressions } from './suppress';
 import type { CheckInput, Finding, Fix, Severity, TodaySource } from './types';
 

@@ -29,12 +29,12 @@ export {
 } from './options';
 export { RULES, ALL_RULES, type RuleInfo } from './rules';
 export { parseDue, formatUk, describeDue, suggestCanonicalDue, localIsoDate, parseIsoDay, isoFromDay, endOfMonth, endOfQuarterOf, quarterDueOf, type DueInfo } from './dates';
-export { PLAN_SCHEMA } from './schema-check';
+export { PLAN_SCHEMA } from './schemaCheck';
 export { buildModel, type PlanModel } from './model';
 export { isOwnerReferencePath, ownerFieldAt, ownerReferences, ownerText } from './owners';
 export { LineIndex } from './text';
 export * from './types';
-export * from './summary-types';
+export * from './summaryTypes';
 export { ownerLoad, targetSummaries } from './summary';
 export { diffPlans, type PlanChange, type PlanDiff, type DiffOptions, type ChangeSide } from './diff/diff';
 export { CHANGE_KINDS, changeKindById, type ChangeKind, type ChangeKindId } from './diff/kinds';

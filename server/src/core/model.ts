@@ -1,7 +1,7 @@
 import { parseDue, parseIsoDay, type DueInfo } from './dates';
 import type { NodePath, ParsedPlan } from './parse';
 import { findNode, nodeSpan } from './parse';
-import type { ActionStatus, Rag } from './summary-types';
+import type { ActionStatus, Rag } from './summaryTypes';
 
 /**
  * A typed, forgiving view of a parsed plan for the rules and the summary.

@@ -12,7 +12,7 @@ import type {
   SourceRef,
   TargetStatus,
   TargetSummary,
-} from './summary-types';
+} from './summaryTypes';
 import { assessTarget, describePoint } from './targets';
 import type { Finding, TodaySource } from './types';
 import { withUnit } from './words';

@@ -4,8 +4,10 @@
  * `protocol.ts`, check its params in `params.ts`, and register it here with
  * `session.guard`, reading the document through `documents`.
  */
+import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { importForClient } from '../features/import';
+import { IMPORT_NOT_A_LOCAL_FILE, importAnswer, importDate, importSheet } from '../features/import';
+import { loadImporter } from '../node/import/load';
 import { planReport } from '../features/report';
 import { planSummary } from '../features/summary';
 import { ImportRequest, ReportRequest, SummaryRequest, type ImportParams, type ImportResult, type ReportParams, type ReportResult, type SummaryParams, type SummaryResult } from '../protocol';
@@ -37,4 +39,34 @@ export function registerCustomRequests(connection: Connection, session: Session,
     ImportRequest.method,
     session.guard('import', { ok: false, message: 'The file could not be imported: see the eqplan output for details.' }, (params: ImportParams): Promise<ImportResult> => importForClient(params, localToday())),
   );
+}
+
+/**
+ * Answers one import request: the file I/O (the node import pipeline, loaded
+ * only when a request comes so start-up does not load the readers) is here in
+ * the lsp layer; features/import.ts words the answer. Never throws for a file
+ * it cannot read: the message says why.
+ */
+async function importForClient(params: ImportParams | undefined, localToday: string): Promise<ImportResult> {
+  const uri = params?.uri;
+  const file = typeof uri === 'string' ? localFilePath(uri) : undefined;
+  if (file === undefined) return IMPORT_NOT_A_LOCAL_FILE;
+  const today = importDate(params, localToday);
+  const importer = await loadImporter();
+  try {
+    return importAnswer(await importer.importFile(file, { today, sheet: importSheet(params) }), today);
+  } catch (e) {
+    if (e instanceof importer.ImportError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+/** The path of a `file:` address; undefined for any other address. */
+function localFilePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }

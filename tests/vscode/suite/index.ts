@@ -2,8 +2,8 @@
  * The extension test entry point, in the shape @vscode/test-electron expects:
  * VS Code loads this module (as `extensionTestsPath`) in the extension host
  * and awaits `run()`. The same suite runs in a downloaded VS Code
- * (scripts/vscode/run-electron.ts) and in code-server
- * (scripts/vscode/run-code-server.ts). Results also go to the JSON file named
+ * (scripts/vscode/runElectron.ts) and in code-server
+ * (scripts/vscode/runCodeServer.ts). Results also go to the JSON file named
  * by EQPLAN_TEST_RESULTS, which is how the code-server runner reads them.
  */
 import { writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * pull request's changed lines. GitHub shows at most 10 error, 10 warning and
  * 10 notice annotations per step, so the most severe are emitted first within
  * those budgets and one extra notice says how many more there are and where
- * to see them. The job summary is written separately (github-summary.ts) and
+ * to see them. The job summary is written separately (githubSummary.ts) and
  * lists the findings that did not fit, up to the limits below.
  */
 import { plural, type Severity } from '../../core';

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-/** Metadata of the structure check; `schema-check.ts` reports these findings from the JSON Schema. */
+/** Metadata of the structure check; `schemaCheck.ts` reports these findings from the JSON Schema. */
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',

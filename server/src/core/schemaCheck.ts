@@ -5,7 +5,7 @@ import type { PlanEdits } from './edits';
 import { isDict, type PlanModel } from './model';
 import { pathToPointer, pointerToPath, type NodePath } from './parse';
 import type { RawFinding } from './rules/rule';
-import { planValidator } from './schema-validator';
+import { planValidator } from './schemaValidator';
 import type { Fix } from './types';
 import { closest, orList, possessive } from './words';
 

@@ -1,3 +1,3 @@
-/** Types of editor-schema.mjs (plain JS so esbuild.mjs can import it without a compile step). */
+/** Types of editorSchema.mjs (plain JS so esbuild.mjs can import it without a compile step). */
 export function lenientSchema(schema: unknown): any;
 export function writeEditorSchema(from: string, to: string): void;

@@ -1,7 +1,7 @@
 /**
  * The bundles carry the plan schema's validator precompiled (ajv standalone
- * code, scripts/build/plan-validator.mjs); the sources compile it at run time
- * (server/src/core/schema-validator.ts). Both must report the same errors, or
+ * code, scripts/build/planValidator.mjs); the sources compile it at run time
+ * (server/src/core/schemaValidator.ts). Both must report the same errors, or
  * the CLI and the server would find other problems than the tests see.
  */
 import * as assert from 'node:assert/strict';
@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { ValidateFunction } from 'ajv/dist/2020';
 import { parse, parseDocument } from 'yaml';
-import { PLAN_VALIDATOR_OPTIONS as BUILD_OPTIONS, standaloneValidatorSource } from '../../scripts/build/plan-validator.mjs';
-import { PLAN_VALIDATOR_OPTIONS, planValidator } from '../../server/src/core/schema-validator';
+import { PLAN_VALIDATOR_OPTIONS as BUILD_OPTIONS, standaloneValidatorSource } from '../../scripts/build/planValidator.mjs';
+import { PLAN_VALIDATOR_OPTIONS, planValidator } from '../../server/src/core/schemaValidator';
 import { generatePlan } from '../bench/generate';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -2,8 +2,8 @@
  * The plan schema's validator. Here it is compiled with ajv on first use, as
  * the sources run under tsx (tests, scripts). The build never ships this file:
  * esbuild.mjs bundles in its place the same validator generated ahead of time
- * as ajv standalone code (scripts/build/plan-validator.mjs), so the CLI and the
- * server load no schema compiler. tests/core/schema-validator.test.ts proves
+ * as ajv standalone code (scripts/build/planValidator.mjs), so the CLI and the
+ * server load no schema compiler. tests/core/schemaValidator.test.ts proves
  * that both report the same errors.
  */
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';

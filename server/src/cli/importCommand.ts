@@ -9,7 +9,7 @@ import { localIsoDate } from '../core';
 import { formatImportReport } from '../core/import/report';
 import { loadImporter } from '../node/import/load';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
-import type { ImportArgs } from './import-args';
+import type { ImportArgs } from './importArgs';
 
 /** `plans/Equality plan.docx` -> `plans/Equality plan.eqplan.yaml`. */
 export function defaultImportOutput(input: string): string {

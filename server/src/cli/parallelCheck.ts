@@ -1,6 +1,6 @@
 /**
  * `eqplan check` over many plans on every core: the files are handed out in
- * small batches to worker threads (`check-worker.ts`) and to this thread, and
+ * small batches to worker threads (`checkWorker.ts`) and to this thread, and
  * the results are put back in file order, so the output is the same as the
  * single-thread loop's (tests/cli/parallel.test.ts proves it). A file that
  * cannot be read or has a bad config fails the run with the same message as
@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { checkOneFile, type CheckFilesOptions } from './check-files';
+import { checkOneFile, type CheckFilesOptions } from './checkFiles';
 import { UsageError } from './errors';
 import type { PlanFile } from './files';
 import type { FileResult } from './results';
@@ -52,10 +52,10 @@ const TSX_REGISTER = 'tsx/cjs/api';
 
 /** A worker: the bundle beside this one, or, run from source (tests, under tsx), the source file loaded through tsx. */
 function startWorker(setup: WorkerSetup): Worker {
-  const bundled = path.join(__dirname, 'check-worker.js');
+  const bundled = path.join(__dirname, 'checkWorker.js');
   if (__filename.endsWith('.js') && existsSync(bundled)) return new Worker(bundled, { workerData: setup });
   // Node 20 starts a worker's script before `--import tsx` hooks are in place, so register tsx's require hook first.
-  const source = path.join(__dirname, 'check-worker.ts');
+  const source = path.join(__dirname, 'checkWorker.ts');
   const tsx = require.resolve(TSX_REGISTER);
   return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData: setup });
 }

@@ -4,8 +4,8 @@
  * code-server 1.100.3, opened in headless Chromium with the workbench's
  * `payload` parameter set to `extensionDevelopmentPath` + `extensionTestsPath`.
  *
- *   tsx scripts/vscode/run-code-server.ts          # tests the packaged VSIX (npm run package first)
- *   tsx scripts/vscode/run-code-server.ts --dev    # tests the repo folder as a development extension
+ *   tsx scripts/vscode/runCodeServer.ts          # tests the packaged VSIX (npm run package first)
+ *   tsx scripts/vscode/runCodeServer.ts --dev    # tests the repo folder as a development extension
  *
  * Fails (exit 1) if any test failed, none ran, or the run did not finish.
  */

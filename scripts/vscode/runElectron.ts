@@ -2,9 +2,9 @@
  * Runs the extension test suite in a downloaded VS Code with
  * @vscode/test-electron (for machines that can reach
  * update.code.visualstudio.com; on machines that cannot, use
- * run-code-server.ts, which runs the same suite).
+ * runCodeServer.ts, which runs the same suite).
  *
- *   tsx scripts/vscode/run-electron.ts
+ *   tsx scripts/vscode/runElectron.ts
  */
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // Draws media/icon.png (128x128): a RAG bar chart on a rounded tile, the
 // extension's marketplace icon. Plain Node (zlib), no image library needed.
-// usage: node scripts/vscode/make-icon.mjs
+// usage: node scripts/vscode/makeIcon.mjs
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 

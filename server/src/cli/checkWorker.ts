@@ -1,16 +1,16 @@
 /**
  * A worker thread of `eqplan check` over many plans (bundled to
- * dist/check-worker.js). It receives batches of files, checks each exactly as
+ * dist/checkWorker.js). It receives batches of files, checks each exactly as
  * the single-thread loop does (`checkOneFile`), and posts the results back;
- * `parallel-check.ts` puts them in file order.
+ * `parallelCheck.ts` puts them in file order.
  */
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigResolver } from '../node/config';
-import { checkOneFile } from './check-files';
+import { checkOneFile } from './checkFiles';
 import { toPosix } from './files';
 import { UsageError } from './errors';
-import type { BatchOutcome, FileBatch, WorkerSetup } from './parallel-check';
+import type { BatchOutcome, FileBatch, WorkerSetup } from './parallelCheck';
 
 const setup = workerData as WorkerSetup;
 const configs = new ConfigResolver(setup.config, (file) => toPosix(path.relative(setup.cwd, file)) || file);

@@ -7,7 +7,7 @@
  * only w:shd colour, multi-paragraph cells, a w:tblHeader row repeated in the
  * table, section headings with a lead officer line and "Our aspirations".
  *
- * Run: npx tsx scripts/make-import-fixtures.ts   (then UPDATE_GOLDEN=1 npx mocha tests/import/fixtures.test.ts)
+ * Run: npx tsx scripts/makeImportFixtures.ts   (then UPDATE_GOLDEN=1 npx mocha tests/import/fixtures.test.ts)
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';

@@ -27,7 +27,7 @@ export function checkFiles(files: readonly PlanFile[], opts: CheckFilesOptions):
 
 /**
  * Checks one file (fixing it first with `--fix`). The one step both the
- * single-thread loop and the worker threads (`check-worker.ts`) run.
+ * single-thread loop and the worker threads (`checkWorker.ts`) run.
  */
 export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
   const config = opts.configs.forPlan(file.absolute);

@@ -7,11 +7,11 @@ import { plural, RULES } from '../core';
 import { localToday } from '../node/clock';
 import { ConfigResolver, readConfigFile } from '../node/config';
 import type { CheckArgs } from './args';
-import { checkFiles } from './check-files';
+import { checkFiles } from './checkFiles';
 import { shouldColor } from './color';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
 import { expandTargets, toPosix } from './files';
-import { checkFilesInParallel, threadsFor } from './parallel-check';
+import { checkFilesInParallel, threadsFor } from './parallelCheck';
 import { loadFormatter, type FormatContext } from './formatters';
 import { atLeast, countAll, describeCounts, type SeverityCounts } from './formatters/shared';
 import { appendStepSummary, githubBlobBase, writeOutput } from './output';
@@ -61,7 +61,7 @@ export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.Process
     const { escapeData, escapeProperty } = await import('./formatters/github');
     for (const note of notes) process.stdout.write(`::error title=${escapeProperty('eqplan')}::${escapeData(note)}\n`);
   }
-  if (stepSummary && env.GITHUB_STEP_SUMMARY) appendStepSummary(env.GITHUB_STEP_SUMMARY, (await import('./formatters/github-summary')).buildStepSummary(reported, ctx));
+  if (stepSummary && env.GITHUB_STEP_SUMMARY) appendStepSummary(env.GITHUB_STEP_SUMMARY, (await import('./formatters/githubSummary')).buildStepSummary(reported, ctx));
 
   return exitCode;
 }
