@@ -238,7 +238,8 @@ export function describeDeadlineHistory(h: ActionHistory): string {
   if (h.deadlines.length === 1) return `${start}; not changed since.`;
   const times = h.slips === 1 ? 'once' : h.slips === 2 ? 'twice' : `${h.slips} times`;
   const last = h.deadlines[h.deadlines.length - 1];
-  const now = `now ${deadlineWords(last)} (since ${formatUk(last.date)})`;
+  // A deadline not committed yet (the text being edited, or the file on disk) has no date of its own to give.
+  const now = `now ${deadlineWords(last)} (${last.commit === '' ? 'not committed yet' : `since ${formatUk(last.date)}`})`;
   if (h.slips === 0) return `${start}; changed ${h.deadlines.length === 2 ? 'once' : `${h.deadlines.length - 1} times`} but never later; ${now}.`;
   return `${start}; moved later ${times}, ${durationWords(h.slippedDays)} in all; ${now}.`;
 }
