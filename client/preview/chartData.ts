@@ -4,6 +4,7 @@
  * and the report cannot disagree. Colours and patterns are added by charts.ts.
  */
 import type { ActionSummary, PlanSummary, Rag, SourceRef, TargetSummary } from '../../server/src/core/summaryTypes';
+import type { ChangeRow, PlanChangesView } from './messages';
 import { count, dayNumber, quarterOfIsoMonth, ukDate, ukDateOfDay, ukMonth, withUnit } from './format';
 
 /** A series key decides its colour and pattern in charts.ts. */
@@ -441,3 +442,54 @@ export function statusLine(s: PlanSummary): string {
   if (s.totals.targetsMissed) parts.push(`${s.totals.targetsMissed} ${s.totals.targetsMissed === 1 ? 'target' : 'targets'} missed`);
   return parts.length ? parts.join(', ') : 'nothing overdue';
 }
+
+/**
+ * The plan's RAG counts at each version in git (and the text now), as
+ * stacked bars: how the plan's standing moved over time. Undefined with
+ * fewer than two versions (one bar says nothing about time).
+ */
+export function ragOverTime(v: PlanChangesView): BarChartModel | undefined {
+  if (v.rag.length < 2) return undefined;
+  const labels = v.rag.map((p) => (p.commit ? ukDate(p.date) : ['Now', '(not committed)']));
+  const keys: ('red' | 'amber' | 'green' | 'none' | 'closed')[] = ['red', 'amber', 'green', 'none', 'closed'];
+  const names = { ...RAG_LABELS, closed: 'Done or dropped' };
+  // A series nobody ever had (no action ever without a RAG) would only add a legend entry.
+  const shown = keys.filter((k) => k === 'red' || k === 'amber' || k === 'green' || v.rag.some((p) => p[k] > 0));
+  const series: BarSeries[] = shown.map((k) => ({ key: k, label: names[k], values: v.rag.map((p) => p[k]), reveal: v.rag.map(() => undefined) }));
+  const first = v.rag[0];
+  const last = v.rag[v.rag.length - 1];
+  return {
+    id: 'rag-over-time',
+    title: 'RAG status over time',
+    description:
+      `Stacked bar chart of the plan's actions by RAG at ${count(v.rag.length, 'version')} in its history, from ${ukDate(first.date)} ` +
+      `(${first.red} red, ${first.amber} amber, ${first.green} green) to ${last.commit ? ukDate(last.date) : 'now'} (${last.red} red, ${last.amber} amber, ${last.green} green).`,
+    labels,
+    longLabels: v.rag.map((p) => (p.commit ? `Committed on ${ukDate(p.date)} (${p.commit.slice(0, 7)})` : 'The plan now, not committed yet')),
+    series,
+    stacked: true,
+    horizontal: false,
+    categoryAxisTitle: 'Version of the plan',
+    valueAxisTitle: 'Number of actions',
+    table: {
+      caption: 'RAG status over time',
+      columns: ['Version', 'Red', 'Amber', 'Green', 'No RAG', 'Done or dropped'],
+      rows: v.rag.map((p) => [p.commit ? `${ukDate(p.date)} (${p.commit.slice(0, 7)})` : 'Now (not committed)', String(p.red), String(p.amber), String(p.green), String(p.none), String(p.closed)]),
+    },
+  };
+}
+
+/** The heading of the "Changes since" section: "Changes since the last commit (20 Jan 2023)". */
+export function changesHeading(v: PlanChangesView): string {
+  if (!v.base) return 'Changes';
+  const when = v.base.date ? ` (${ukDate(v.base.date)})` : '';
+  return `Changes since ${v.base.label}${when} (${v.changes.length})`;
+}
+
+/** What the "Changes since" list says when there is nothing in it. */
+export function noChangesText(v: PlanChangesView): string {
+  return v.notice ?? `No change to the plan's values since ${v.base?.label ?? 'the last commit'}.`;
+}
+
+/** The severity words a change is listed with. */
+export const CHANGE_SEVERITY_LABELS: Record<ChangeRow['severity'], string> = { error: 'Needs a look', warning: 'Worth checking', information: 'Note', hint: 'Note' };

@@ -19,6 +19,43 @@ export interface FindingRow {
   character: number;
 }
 
+/** One change since the version the plan is compared with (a flattened `PlanChange` of `eqplan diff`). */
+export interface ChangeRow {
+  /** The kind of change, as `eqplan diff` names it (`deadline-slipped`, `action-removed`). */
+  kind: string;
+  severity: FindingRow['severity'];
+  message: string;
+  /** Where it shows in the plan as it is now; absent when nothing there shows it. */
+  source?: SourceRef;
+}
+
+/** Actions by RAG across the whole plan, at one version. */
+export interface RagOverTimePoint {
+  /** YYYY-MM-DD: the commit's date, or today for the text not committed yet. */
+  date: string;
+  /** The commit; empty for the text not committed yet. */
+  commit: string;
+  red: number;
+  amber: number;
+  green: number;
+  /** Open actions with no RAG. */
+  none: number;
+  /** Done or dropped. */
+  closed: number;
+}
+
+/** What the plan's git history says, for the preview's "Changes since" section (`eqplan/changes`). */
+export interface PlanChangesView {
+  /** What the plan is compared with: "the last commit" or the upstream branch (`origin/main`), and the commit. */
+  base?: { label: string; commit: string; date?: string };
+  /** Most severe first. */
+  changes: ChangeRow[];
+  /** RAG counts at each version in git, oldest first, then the text now when it differs. */
+  rag: RagOverTimePoint[];
+  /** Why there is nothing to compare with (the plan is not in git, or not committed yet). */
+  notice?: string;
+}
+
 /**
  * Everything the page needs to draw itself. The webview and the exported
  * report both embed it as escaped JSON in the `data-state` attribute of
@@ -34,6 +71,8 @@ export interface PreviewState {
   fileName?: string;
   /** The plan model from `eqplan/summary`; null when the file does not read as a plan yet. */
   summary: PlanSummary | null;
+  /** Live preview only: what changed since the last commit (or the upstream branch), and RAG over time, from git. */
+  changes?: PlanChangesView;
   /** Findings, listed in the report; the live preview leaves them to the Problems panel. */
   findings?: FindingRow[];
   /** When the report was made (YYYY-MM-DD), shown in its footer. */

@@ -3,12 +3,16 @@
  * goes in through dom.ts (text nodes only).
  */
 import type { Chart } from 'chart.js';
-import type { FindingRow, PreviewState } from './messages';
+import type { ChangeRow, FindingRow, PlanChangesView, PreviewState } from './messages';
 import type { PlanSummary, SourceRef } from '../../server/src/core/summaryTypes';
 import {
   actionLists,
   actionsPerOwner,
+  CHANGE_SEVERITY_LABELS,
+  changesHeading,
   deadlinesByMonth,
+  noChangesText,
+  ragOverTime,
   headlineFigures,
   ragByObjective,
   targetChart,
@@ -126,6 +130,25 @@ function findingsSection(findings: FindingRow[]): HTMLElement {
   );
 }
 
+function changeItem(c: ChangeRow, reveal: RevealFn | undefined): HTMLElement {
+  const inner = [h('span', { class: `eq-change-sev sev-${c.severity}` }, CHANGE_SEVERITY_LABELS[c.severity]), ' ', ...messageNodes(c.message)];
+  if (!reveal || !c.source) return h('li', { 'data-kind': c.kind }, h('div', { class: 'eq-change' }, ...inner));
+  const source = c.source;
+  const b = h('button', { type: 'button', class: 'eq-change', title: `Show this change in the plan (line ${source.line + 1})` }, ...inner);
+  b.addEventListener('click', () => reveal(source, `line ${source.line + 1}`));
+  return h('li', { 'data-kind': c.kind }, b);
+}
+
+/** "Changes since the last commit": what an edit did to the plan, as `eqplan diff` says it, and RAG over the plan's history. */
+function changesSection(v: PlanChangesView, theme: Theme, reveal: RevealFn | undefined, charts: Chart[], pending: (() => void)[]): HTMLElement {
+  const list = v.changes.length
+    ? h('ul', { class: 'eq-changes', id: 'changes-list' }, ...v.changes.map((c) => changeItem(c, reveal)))
+    : h('p', { class: 'eq-empty' }, noChangesText(v));
+  const notice = v.changes.length && v.notice ? h('p', { class: 'eq-caption' }, v.notice) : null;
+  const chart = ragOverTime(v);
+  return section('changes', changesHeading(v), notice, list, chart ? chartSection(chart, theme, reveal, charts, pending) : null);
+}
+
 function header(s: PlanSummary, state: PreviewState): HTMLElement {
   const period = s.period?.start || s.period?.end ? `Plan period ${ukDate(s.period?.start) || '?'} to ${ukDate(s.period?.end) || '?'}` : '';
   const asOfWhy = s.asOfSource === 'plan' ? 'the plan’s reporting date' : s.asOfSource === 'option' ? 'the eqplan.asOf setting' : 'today';
@@ -198,6 +221,7 @@ export function renderPage(root: HTMLElement, state: PreviewState, opts: RenderO
   }
 
   append(root, chartSection(actionsPerOwner(s), theme, reveal, charts, pending));
+  if (state.changes) append(root, changesSection(state.changes, theme, reveal, charts, pending));
   if (state.findings) append(root, findingsSection(state.findings));
 
   const f = s.findings;

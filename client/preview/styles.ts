@@ -66,6 +66,15 @@ ul.eq-actions li:first-child { border-top: none; }
 .report .eq-action:hover { background: none; }
 .eq-action .id { font-weight: 600; }
 .eq-action .meta { display: block; color: var(--eq-muted); font-size: 0.92em; }
+ul.eq-changes { list-style: none; padding: 0; margin: 0 0 12px; }
+ul.eq-changes li { border-top: 1px solid var(--eq-border); }
+ul.eq-changes li:first-child { border-top: none; }
+.eq-change { display: block; width: 100%; text-align: left; padding: 6px 6px; margin: 0; background: none; color: inherit; font: inherit; border: 1px solid transparent; cursor: pointer; }
+.eq-change:hover { background: var(--eq-hover); }
+div.eq-change { cursor: default; }
+.eq-change-sev { font-weight: 600; color: var(--eq-muted); }
+.eq-change-sev.sev-error { color: var(--eq-bad); }
+.eq-change-sev.sev-warning { color: var(--eq-warn); }
 .eq-action .text { display: block; }
 .eq-rag { display: inline-block; font-size: 0.8em; font-weight: 600; padding: 0 6px; border-radius: 8px; border: 1px solid currentColor; margin-left: 6px; }
 .eq-rag.rag-red { color: var(--eq-bad); }

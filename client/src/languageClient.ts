@@ -14,7 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ImportRequest, ReportRequest, SummaryRequest, type ImportResult, type ReportResult, type SummaryResult } from '../../server/src/protocol';
+import { ChangesRequest, ImportRequest, ReportRequest, SummaryRequest, type ChangesResult, type ImportResult, type ReportResult, type SummaryResult } from '../../server/src/protocol';
 import { RED_HAT_YAML_EXTENSION, withoutSyntaxErrors } from './redHatYaml';
 
 /** Is Red Hat's YAML extension installed and validating open YAML files? */
@@ -155,6 +155,11 @@ export class PlanServer implements vscode.Disposable {
   /** What the HTML report of an open document shows, from the server's latest check; null when it is not a plan (or the server is not running). */
   report(uri: vscode.Uri): Promise<ReportResult> {
     return this.request(ReportRequest.method, () => this.client?.sendRequest(ReportRequest.type, { uri: uri.toString() }), uri);
+  }
+
+  /** What changed in an open plan since the last commit (or its upstream branch), and RAG over its git history; null when it is not a plan (or the server is not running). */
+  changes(uri: vscode.Uri): Promise<ChangesResult> {
+    return this.request(ChangesRequest.method, () => this.client?.sendRequest(ChangesRequest.type, { uri: uri.toString() }), uri);
   }
 
   /** Sends a request once the server is running (starting it if need be); null when it cannot run or the request fails. */

@@ -5,7 +5,7 @@
  * changes. One preview per plan; restored after a reload by the serializer.
  */
 import * as vscode from 'vscode';
-import type { PlanSummary } from '../../server/src/protocol';
+import type { PlanChangesView, PlanSummary } from '../../server/src/protocol';
 import { isFromPreviewMessage, PREVIEW_VIEW_TYPE, type PreviewState, type ToPreviewMessage } from '../preview/messages';
 import { makeNonce, pageHtml } from '../preview/page';
 import { baseName, isPlanDocument, resolvePlanDocument } from './planDocuments';
@@ -56,7 +56,7 @@ class PlanPreview implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       feed.watch(uri),
       feed.onDidUpdate((e) => {
-        if (e.uri.toString() === uri.toString()) this.post(e.summary);
+        if (e.uri.toString() === uri.toString()) void this.postWithChanges(e.summary);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document.uri.toString() === uri.toString()) this.highlightAt(e.selections[0]?.active.line);
@@ -86,10 +86,21 @@ class PlanPreview implements vscode.Disposable {
     }
   }
 
-  private post(summary: PlanSummary | null): void {
+  /** The newest summary's post (an older one whose changes come back later is not posted). */
+  private posting = 0;
+
+  /** Posts a summary with the plan's changes since the last commit (asked of the server each time: the text changed). */
+  private async postWithChanges(summary: PlanSummary | null): Promise<void> {
+    const mine = ++this.posting;
+    const changes = summary ? await this.feed.changes(this.uri) : null;
+    if (mine === this.posting) this.post(summary, changes ?? undefined);
+  }
+
+  private post(summary: PlanSummary | null, changes?: PlanChangesView): void {
     this.state = {
       ...this.state,
       summary,
+      changes,
       notice: summary ? undefined : 'This file does not read as an equality plan yet. Fix the problems shown in the Problems panel and the preview will update.',
     };
     const msg: ToPreviewMessage = { type: 'update', state: this.state };

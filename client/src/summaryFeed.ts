@@ -5,7 +5,7 @@
  * publishes new diagnostics, and tells the subscribers.
  */
 import * as vscode from 'vscode';
-import type { PlanSummary } from '../../server/src/protocol';
+import type { ChangesResult, PlanSummary } from '../../server/src/protocol';
 import type { PlanServer } from './languageClient';
 import { activePlanDocument } from './planDocuments';
 import { readClientSettings } from './settings';
@@ -83,6 +83,11 @@ export class SummaryFeed implements vscode.Disposable {
       this.emitter.fire({ uri, summary });
     }
     return summary;
+  }
+
+  /** What changed in the plan since the last commit, and RAG over time (the preview's "Changes since"), asked now. */
+  changes(uri: vscode.Uri): Promise<ChangesResult> {
+    return this.server.changes(uri);
   }
 
   /** Refreshes after the configured pause (typing) or at once (delay 0). */

@@ -5,10 +5,10 @@
  * VS Code-specific may be imported here.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { FindingRow } from '../../client/preview/messages';
+import type { ChangeRow, FindingRow, PlanChangesView, RagOverTimePoint } from '../../client/preview/messages';
 import type { PlanSummary } from './core/summaryTypes';
 
-export type { FindingRow, PlanSummary };
+export type { ChangeRow, FindingRow, PlanChangesView, PlanSummary, RagOverTimePoint };
 
 /**
  * Which files are plans: the one answer (core/planFiles.ts), re-exported so
@@ -48,6 +48,8 @@ export const Methods = {
   summary: 'eqplan/summary',
   /** Request: the summary and findings an HTML report of an open document shows. */
   report: 'eqplan/report',
+  /** Request: what changed in an open plan since the last commit (or its upstream branch), and its RAG counts over its git history. */
+  changes: 'eqplan/changes',
   /** Request: a plan read from a Word, Excel or CSV file (the server reads it; the client writes the plan). */
   import: 'eqplan/import',
 } as const;
@@ -73,6 +75,26 @@ export namespace SummaryRequest {
 export namespace ReportRequest {
   export const method = Methods.report;
   export const type = new RequestType<ReportParams, ReportResult, void>(method);
+}
+
+/** Parameters of `eqplan/changes`: the document whose changes to list. */
+export interface ChangesParams {
+  /** The document's URI, exactly as the client opened it. */
+  uri: string;
+}
+
+/**
+ * The result of `eqplan/changes`: the changes between the plan's base version
+ * in git and the document's current text, and RAG over its history. A plan
+ * outside git gets an empty list and a `notice`; null when the document is
+ * not open or not a plan.
+ */
+export type ChangesResult = PlanChangesView | null;
+
+/** `eqplan/changes` request (register by `method` on the server; see `SummaryRequest`). */
+export namespace ChangesRequest {
+  export const method = Methods.changes;
+  export const type = new RequestType<ChangesParams, ChangesResult, void>(method);
 }
 
 /** Parameters of `eqplan/import`. */

@@ -41,7 +41,7 @@ describe('options table', () => {
       const read = readOption(o.key as 'debounceMs', example, { source, ruleIds: RULE_IDS, changeIds: CHANGE_IDS });
       assert.deepEqual(read, { value: example, problems: [] }, `${o.key}'s example is accepted`);
     }
-    assert.deepEqual(CONFIG_FILE_KEYS, ['dueSoonDays', 'staleUpdateDays', 'rules', 'changes']);
+    assert.deepEqual(CONFIG_FILE_KEYS, ['dueSoonDays', 'staleUpdateDays', 'repeatedSlipTimes', 'repeatedSlipDays', 'rules', 'changes']);
   });
 
   it('names the severity levels once, and every alias stands for one of them', () => {

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { checkPlan, mergeOptions, planFileProblemFinding, type CheckInput, type DecodedPlan, type Finding } from '../core';
 import type { ConfigResolver } from '../node/config';
 import { readPlanFile } from '../node/planDiscovery';
+import { readKnownHistory } from '../node/planVersions';
 import { UsageError } from './errors';
 import type { PlanFile } from './files';
 import { fixPlanText } from './fix';
@@ -38,6 +39,11 @@ export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResul
 
   const read = readPlanText(file, opts.fix);
   if (typeof read !== 'string') return { file: file.display, findings: [read.finding], error: read.finding.message };
+  // The plan's git history feeds `repeated-slip`: read once per file, and only when the rule is on (it costs a git call per commit).
+  if (options.rules?.['repeated-slip'] !== 'off') {
+    const history = readKnownHistory(file.absolute, opts.localToday);
+    if (history) options.history = history;
+  }
 
   if (!opts.fix) {
     const result = checkPlan(read, options);

@@ -64,7 +64,12 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput): CheckResul
   const staleUpdateDays = options.staleUpdateDays ?? DEFAULT_STALE_UPDATE_DAYS;
 
   if (model) {
-    const ctx: RuleContext = { parsed, plan: model, today: todayDay, todayIso: today, dueSoonDays, staleUpdateDays, edits };
+    const ctx: RuleContext = {
+      parsed, plan: model, today: todayDay, todayIso: today, dueSoonDays, staleUpdateDays, edits,
+      repeatedSlipTimes: options.repeatedSlipTimes ?? OPTIONS.repeatedSlipTimes.default,
+      repeatedSlipDays: options.repeatedSlipDays ?? OPTIONS.repeatedSlipDays.default,
+      history: options.history?.actions,
+    };
     for (const rule of ALL_RULES) {
       if (!rule.check || options.rules?.[rule.id] === 'off') continue;
       rule.check(ctx, (f) => raw.push({ ...f, rule: rule.id }));

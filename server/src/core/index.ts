@@ -38,7 +38,7 @@ export * from './summaryTypes';
 export { ownerLoad, targetSummaries } from './summary';
 export { diffPlans, type PlanChange, type PlanDiff, type DiffOptions, type ChangeSide } from './diff/diff';
 export { CHANGE_KINDS, changeKindById, type ChangeKind, type ChangeKindId } from './diff/kinds';
-export { planHistory, historyIndex, describeDeadlineHistory, deadlineWords, type PlanHistory, type PlanVersion, type ActionHistory, type DeadlineEntry, type ObjectiveHistory } from './diff/history';
+export { planHistory, historyIndex, describeDeadlineHistory, deadlineWords, withCurrentDeadline, durationWords, type PlanHistory, type PlanVersion, type ActionHistory, type DeadlineEntry, type ObjectiveHistory } from './diff/history';
 
 export {
   PLAN_NAME_PATTERNS, NEVER_SCANNED_FOLDERS, MAX_PLAN_BYTES, PLAN_MARKER_LOOKAHEAD, PLAN_MARKER_HEAD_CHARS, PLAN_HEAD_BYTES,

@@ -166,6 +166,36 @@ export const OPTIONS = {
     scope: 'resource',
     places: { configFile: true, editor: true },
   },
+  repeatedSlipTimes: {
+    kind: 'integer',
+    key: 'repeatedSlipTimes',
+    // Once or twice is ordinary re-planning (a restructure, a budget round); a third new date for the
+    // same action means the date is not a commitment, which is what a committee needs to hear.
+    default: 3,
+    min: 1,
+    max: 100,
+    unit: 'times',
+    description:
+      'How many times an open action\'s deadline may be moved later, over the plan\'s history in git, before it is flagged (the `repeated-slip` check). Three by default: once or twice is ordinary re-planning, a third new date means the date is not a commitment.',
+    example: '2',
+    scope: 'resource',
+    places: { configFile: true, editor: true },
+  },
+  repeatedSlipDays: {
+    kind: 'integer',
+    key: 'repeatedSlipDays',
+    // Half a year: an equality plan is reported on once a year, so an action moved by more than half a year
+    // in all has in effect missed a reporting cycle, however few moves it took.
+    default: 180,
+    min: 1,
+    max: 3650,
+    unit: 'days',
+    description:
+      'How many days in all an open action\'s deadline may be moved later, over the plan\'s history in git, before it is flagged (the `repeated-slip` check). 180 by default: plans are reported on once a year, and an action moved by more than half a year has in effect missed a reporting cycle.',
+    example: '90',
+    scope: 'resource',
+    places: { configFile: true, editor: true },
+  },
   rules: {
     kind: 'rules',
     key: 'rules',
@@ -246,6 +276,8 @@ export interface OptionValues {
   asOf?: string;
   dueSoonDays?: number;
   staleUpdateDays?: number;
+  repeatedSlipTimes?: number;
+  repeatedSlipDays?: number;
   rules?: Record<string, SeverityLevel>;
   changes?: Record<string, SeverityLevel>;
   'inlayHints.enabled'?: boolean;
@@ -409,7 +441,7 @@ function readChanges(spec: ChangesOption, value: unknown, ctx: ReadContext): Opt
  * plain words that name where it was written.
  */
 export function readOption(key: 'asOf', value: unknown, ctx: ReadContext): OptionRead<string>;
-export function readOption(key: 'dueSoonDays' | 'staleUpdateDays' | 'debounceMs', value: unknown, ctx: ReadContext): OptionRead<number>;
+export function readOption(key: 'dueSoonDays' | 'staleUpdateDays' | 'repeatedSlipTimes' | 'repeatedSlipDays' | 'debounceMs', value: unknown, ctx: ReadContext): OptionRead<number>;
 export function readOption(key: 'rules' | 'changes', value: unknown, ctx: ReadContext): OptionRead<Record<string, SeverityLevel>>;
 export function readOption(key: 'inlayHints.enabled', value: unknown, ctx: ReadContext): OptionRead<boolean>;
 export function readOption(key: 'trace.server', value: unknown, ctx: ReadContext): OptionRead<string>;
@@ -467,6 +499,12 @@ export function readOptions(
         break;
       case 'staleUpdateDays':
         take(readOption('staleUpdateDays', value, ctx), (v) => (values.staleUpdateDays = v));
+        break;
+      case 'repeatedSlipTimes':
+        take(readOption('repeatedSlipTimes', value, ctx), (v) => (values.repeatedSlipTimes = v));
+        break;
+      case 'repeatedSlipDays':
+        take(readOption('repeatedSlipDays', value, ctx), (v) => (values.repeatedSlipDays = v));
         break;
       case 'rules':
         take(readOption('rules', value, ctx), (v) => (values.rules = v));
@@ -530,6 +568,8 @@ export function checkOptionsOf(values: OptionValues): CheckOptions {
   if (values.asOf !== undefined) options.asOf = values.asOf;
   if (values.dueSoonDays !== undefined) options.dueSoonDays = values.dueSoonDays;
   if (values.staleUpdateDays !== undefined) options.staleUpdateDays = values.staleUpdateDays;
+  if (values.repeatedSlipTimes !== undefined) options.repeatedSlipTimes = values.repeatedSlipTimes;
+  if (values.repeatedSlipDays !== undefined) options.repeatedSlipDays = values.repeatedSlipDays;
   if (values.rules !== undefined) options.rules = values.rules;
   if (values.changes !== undefined) options.changes = values.changes;
   return options;

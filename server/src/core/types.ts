@@ -1,3 +1,5 @@
+import type { ActionHistory } from './diff/history';
+
 /**
  * Shared types of the eqplan engine. The engine is pure: text and options in,
  * findings and a plan summary out. Positions are 0-based lines and UTF-16
@@ -69,6 +71,10 @@ export interface CheckOptions {
   dueSoonDays?: number;
   /** Days after which an open action's newest update is stale (default 90). */
   staleUpdateDays?: number;
+  /** How many times an open action's deadline may move later before `repeated-slip` flags it (default 3). */
+  repeatedSlipTimes?: number;
+  /** How many days in all an open action's deadline may move later before `repeated-slip` flags it (default 180). */
+  repeatedSlipDays?: number;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeverityLevel>;
   /** Per-change-kind severity overrides for `eqplan diff` (the `changes:` section of a config file). */
@@ -80,7 +86,24 @@ export interface CheckOptions {
  * clock: the front door (the CLI, the language server) reads its own and
  * passes the local date as `localToday`; a fixed `asOf` date alone also does.
  */
-export type CheckInput = CheckOptions & ({ localToday: string } | { asOf: string });
+export type CheckInput = CheckOptions & { history?: KnownHistory } & ({ localToday: string } | { asOf: string });
+
+/**
+ * What the plan's past says about each action, read from git by the front
+ * door (core reads no files): the `repeated-slip` rule and the deadline hover
+ * use it. Absent when the plan has no history (not in git, git missing): then
+ * they say nothing about the past.
+ */
+export interface KnownHistory {
+  /**
+   * What the history was read from (the commit, and the file's path): the
+   * same `at` means the same history, so a cache of checks can key on it
+   * without comparing the histories.
+   */
+  at: string;
+  /** Each action's history by its id (`historyIndex` of `core/diff/history.ts`). */
+  actions: ReadonlyMap<string, ActionHistory>;
+}
 
 /** Where "today" came from, for hovers and reports. */
 export type TodaySource = 'option' | 'plan' | 'local';

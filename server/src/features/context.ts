@@ -4,7 +4,7 @@
  * features take a `PlanContext` and return LSP values, and never talk to the
  * connection.
  */
-import { buildModel, checkParsed, parsePlan, resolveToday, type CheckInput, type CheckResult, type ParsedPlan, type PlanModel, type TodaySource } from '../core';
+import { buildModel, checkParsed, parsePlan, resolveToday, type ActionHistory, type CheckInput, type CheckResult, type ParsedPlan, type PlanModel, type TodaySource } from '../core';
 
 /** One version of one plan document, with the options it is checked with. */
 export interface PlanContext {
@@ -26,6 +26,8 @@ export interface PlanContext {
   readonly todaySource: TodaySource;
   /** The engine's check of this version with these options: run on first read, once (hovers and completion never read it). */
   readonly result: CheckResult;
+  /** Each action's history by id, from git (undefined when the plan has none, or it is still being read). */
+  readonly history?: ReadonlyMap<string, ActionHistory>;
 }
 
 /** What a snapshot is made of; `check` defaults to checking `parsed` with `options`. */
@@ -52,6 +54,7 @@ export function planSnapshot({ uri, version, text, options, parsed, model, check
     model,
     today,
     todaySource,
+    history: options.history?.actions,
     get result() {
       return (result ??= check ? check() : checkParsed(parsed, options));
     },

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { isScalar } from 'yaml';
-import { andList, DEFAULT_DUE_SOON_DAYS, describeDue, formatUk, isOwnerReferencePath, nodeSpan, ownerLoad, ownerReferences, ownerText, parseDue, parseIsoDay, plural, pluralWord, targetSummaries } from '../core';
+import { andList, DEFAULT_DUE_SOON_DAYS, describeDeadlineHistory, describeDue, formatUk, isOwnerReferencePath, nodeSpan, ownerLoad, ownerReferences, ownerText, parseDue, parseIsoDay, plural, pluralWord, targetSummaries, withCurrentDeadline } from '../core';
 import { todayPhrase, type PlanContext } from './context';
 import { fieldDocumentation, schemaAt } from './schemaDocs';
 import { nodeAt } from './yamlTree';
@@ -39,7 +39,10 @@ function valueTexts(ctx: PlanContext, hit: NonNullable<ReturnType<typeof nodeAt>
   if (hit.onKey && hit.path.length === 2 && hit.path[0] === 'owners') return [ownerHoverText(ctx, String(hit.path[1]))];
   if (hit.onKey || !isScalar(hit.node)) return [];
   const last = hit.path[hit.path.length - 1];
-  if (last === 'due' && hit.path[2] === 'actions') return [dueText(ctx, hit.node.value, hit.path)];
+  if (last === 'due' && hit.path[2] === 'actions') {
+    const past = deadlineHistoryText(ctx, hit.path);
+    return past ? [dueText(ctx, hit.node.value, hit.path), past] : [dueText(ctx, hit.node.value, hit.path)];
+  }
   if (isOwnerReferencePath(hit.path)) {
     const id = ownerText(hit.node.value);
     return id ? [ownerHoverText(ctx, id)] : [];
@@ -71,6 +74,15 @@ function dueText(ctx: PlanContext, value: unknown, path: (string | number)[]): s
       return `${means}\n\n${when}, ${asAt}.`;
     }
   }
+}
+
+/** The deadline's history from git ("First set to Nov 2022 on 3 Mar 2022 by Jo Bloggs; moved later twice, ..."), counting an edit not committed yet. */
+function deadlineHistoryText(ctx: PlanContext, path: (string | number)[]): string | undefined {
+  const actionPath = path.slice(0, -1).join('/');
+  const action = ctx.model?.actions.find((a) => a.path.join('/') === actionPath);
+  const past = action?.id === undefined ? undefined : ctx.history?.get(action.id);
+  if (!action || !past || past.deadlines.length === 0) return undefined;
+  return `**History**: ${describeDeadlineHistory(withCurrentDeadline(past, action, ctx.today))}`;
 }
 
 // Owner and target hovers read the plan model and today's date, never the

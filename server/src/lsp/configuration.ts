@@ -45,6 +45,9 @@ export class Configuration {
     this.configs = new ConfigResolver(undefined, undefined, { recheckAfterMs: CONFIG_RECHECK_MS, onChange: () => setImmediate(() => this.changed('config files')) });
   }
 
+  /** Adds to a plan's options what neither settings nor config files give: its git history (`history.ts`, set by `server.ts`). */
+  extend: (uri: string, options: CheckInput) => CheckInput = (_uri, options) => options;
+
   /** Settings from `initialize` or `didChangeConfiguration` (the `eqplan` section, or the whole object when it has none). */
   setGlobalSettings(raw: unknown): void {
     this.globalSettings = raw;
@@ -87,7 +90,7 @@ export class Configuration {
         fileOptions = loaded.options;
       }
     }
-    return { options: { ...mergeOptions(fileOptions, settings.options), localToday: this.localToday() }, settings };
+    return { options: this.extend(uri, { ...mergeOptions(fileOptions, settings.options), localToday: this.localToday() }), settings };
   }
 
   /** Reads raw settings, says what is wrong with them, and takes their debounce delay. */

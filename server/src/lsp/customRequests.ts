@@ -6,16 +6,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
+import { planChanges } from '../features/changes';
 import { IMPORT_NOT_A_LOCAL_FILE, importAnswer, importDate, importSheet } from '../features/import';
 import { loadImporter } from '../node/import/load';
 import { planReport } from '../features/report';
 import { planSummary } from '../features/summary';
-import { ImportRequest, ReportRequest, SummaryRequest, type ImportParams, type ImportResult, type ReportParams, type ReportResult, type SummaryParams, type SummaryResult } from '../protocol';
+import { ChangesRequest, ImportRequest, ReportRequest, SummaryRequest, type ChangesParams, type ChangesResult, type ImportParams, type ImportResult, type ReportParams, type ReportResult, type SummaryParams, type SummaryResult } from '../protocol';
 import type { OpenDocuments } from './documents';
+import type { PlanHistories } from './history';
 import { requireRequestUri } from './params';
 import type { Session } from './session';
 
-export function registerCustomRequests(connection: Connection, session: Session, documents: OpenDocuments, localToday: () => string): void {
+export function registerCustomRequests(connection: Connection, session: Session, documents: OpenDocuments, localToday: () => string, histories: PlanHistories): void {
   // `eqplan/summary`: the plan summary the preview draws, from the check of the text once typing pauses.
   connection.onRequest(
     SummaryRequest.method,
@@ -31,6 +33,17 @@ export function registerCustomRequests(connection: Connection, session: Session,
     session.guard('report', null, async (params: ReportParams, token): Promise<ReportResult> => {
       const ctx = await documents.settledSnapshotFor(requireRequestUri(params, 'eqplan/report'), token);
       return ctx ? planReport(ctx) : null;
+    }),
+  );
+
+  // `eqplan/changes`: the preview's "Changes since" section, from git (waits for a history read in flight, never for one not needed).
+  connection.onRequest(
+    ChangesRequest.method,
+    session.guard('changes', null, async (params: ChangesParams, token): Promise<ChangesResult> => {
+      const uri = requireRequestUri(params, 'eqplan/changes');
+      const past = await histories.settled(uri);
+      const ctx = await documents.settledSnapshotFor(uri, token);
+      return ctx ? planChanges(ctx, past) : null;
     }),
   );
 

@@ -13,6 +13,7 @@
  *   lifecycle.ts       initialize, initialized, shutdown; the capabilities
  *   features.ts        one handler per LSP feature request
  *   customRequests.ts  eqplan's own requests (`eqplan/summary`)
+ *   history.ts         each open plan's git history (read in the background, once per commit)
  */
 import { localToday as clockToday } from '../node/clock';
 import type { Connection } from 'vscode-languageserver';
@@ -23,6 +24,7 @@ import { Debouncer } from './debouncer';
 import { Diagnostics, registerPullDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { registerFeatures } from './features';
+import { PlanHistories } from './history';
 import { registerLifecycle } from './lifecycle';
 import { Session } from './session';
 import { DEFAULT_DEBOUNCE_MS } from './settings';
@@ -50,12 +52,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const workspace = new WorkspacePlans();
   const documents = new OpenDocuments(session, store, configuration, debouncer);
   const diagnostics = new Diagnostics(session, documents, configuration, workspace);
+  // A plan's git history arrives after its first check: check and publish again with it.
+  const histories = new PlanHistories((uri) => documents.get(uri) !== undefined, () => diagnostics.refreshAll(), (what, e) => session.logError(what, e));
+  configuration.extend = (uri, options) => histories.attach(uri, options);
 
   registerLifecycle(connection, { session, configuration, workspace, diagnostics, debouncer });
   registerChangeNotifications(connection, configuration, workspace, diagnostics);
   registerPullDiagnostics(connection, session, documents, configuration, workspace);
   registerFeatures(connection, session, documents, configuration, workspace);
-  registerCustomRequests(connection, session, documents, localToday);
+  registerCustomRequests(connection, session, documents, localToday, histories);
   documents.listen(connection, diagnostics);
   connection.listen();
 }

@@ -33,6 +33,8 @@ export function readSettings(raw: unknown): { settings: EqplanSettings; problems
       ['asOf', s.asOf],
       ['dueSoonDays', s.dueSoonDays],
       ['staleUpdateDays', s.staleUpdateDays],
+      ['repeatedSlipTimes', s.repeatedSlipTimes],
+      ['repeatedSlipDays', s.repeatedSlipDays],
       ['rules', rules],
       ['inlayHints.enabled', isObject(s.inlayHints) ? s.inlayHints.enabled : s['inlayHints.enabled']],
       ['debounceMs', s.debounceMs],

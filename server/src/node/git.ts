@@ -7,7 +7,7 @@
  * missing or the folder is not in a repository: history is extra, never a
  * reason to fail a check.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 
 /** Past this, a file's old version is not read (the same limit as a plan on disk). */
@@ -49,10 +49,63 @@ function gitBytes(args: readonly string[], cwd: string): Buffer | undefined {
   }
 }
 
+/**
+ * Runs git without blocking the event loop (the language server's reads:
+ * a keystroke is never kept waiting for git). Same answers as `git`.
+ */
+function gitAsync(args: readonly string[], cwd: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout));
+  });
+}
+
+function gitBytesAsync(args: readonly string[], cwd: string): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout));
+  });
+}
+
 /** The top folder of the repository holding `dir`, or undefined outside git. */
 export function repositoryRoot(dir: string): string | undefined {
   const out = git(['rev-parse', '--show-toplevel'], dir);
   return out === undefined ? undefined : path.resolve(out.trim());
+}
+
+/** `repositoryRoot`, without blocking. */
+export async function repositoryRootAsync(dir: string): Promise<string | undefined> {
+  const out = await gitAsync(['rev-parse', '--show-toplevel'], dir);
+  return out === undefined ? undefined : path.resolve(out.trim());
+}
+
+/** The commit checked out (HEAD), or undefined in a repository with no commit yet. Without blocking. */
+export async function headCommitAsync(root: string): Promise<string | undefined> {
+  const out = await gitAsync(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], root);
+  return out === undefined ? undefined : out.trim();
+}
+
+/** The upstream branch of the branch checked out (`origin/main`), or undefined when it has none. Without blocking. */
+export async function upstreamBranchAsync(root: string): Promise<string | undefined> {
+  const out = await gitAsync(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'], root);
+  const name = out?.trim();
+  return name ? name : undefined;
+}
+
+/** `mergeBase`, without blocking. */
+export async function mergeBaseAsync(a: string, b: string, root: string): Promise<string | undefined> {
+  const out = await gitAsync(['merge-base', a, b], root);
+  return out === undefined ? undefined : out.trim();
+}
+
+/** `fileAt`, without blocking. */
+export function fileAtAsync(commit: string, repoPath: string, root: string): Promise<Uint8Array | undefined> {
+  return gitBytesAsync(['show', `${commit}:${repoPath}`], root);
+}
+
+/** `fileLog`, without blocking. */
+export async function fileLogAsync(file: string, root: string): Promise<PlanCommit[] | undefined> {
+  const rel = repoRelative(path.resolve(root, file), root);
+  const out = await gitAsync(fileLogArgs(rel), root);
+  return out === undefined ? undefined : parseFileLog(out, rel);
 }
 
 /** The full hash a ref names (`main`, `HEAD~2`, a tag), or undefined when it names no commit. */
@@ -110,8 +163,15 @@ export function changedFiles(base: string, head: string | undefined, pathspecs: 
  */
 export function fileLog(file: string, root: string): PlanCommit[] | undefined {
   const rel = path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
-  const out = git(['log', '--follow', '--no-color', '--format=%x1e%H%x1f%ad%x1f%an', '--date=format:%Y-%m-%d', '--name-only', '-z', '--', rel], root);
-  if (out === undefined) return undefined;
+  const out = git(fileLogArgs(rel), root);
+  return out === undefined ? undefined : parseFileLog(out, rel);
+}
+
+function fileLogArgs(rel: string): string[] {
+  return ['log', '--follow', '--no-color', '--format=%x1e%H%x1f%ad%x1f%an', '--date=format:%Y-%m-%d', '--name-only', '-z', '--', rel];
+}
+
+function parseFileLog(out: string, rel: string): PlanCommit[] {
   const commits: PlanCommit[] = [];
   for (const record of out.split('\x1e')) {
     if (record.trim() === '') continue;

@@ -233,7 +233,36 @@ export function describeDeadlineHistory(h: ActionHistory): string {
   if (h.deadlines.length === 1) return `${start}; not changed since.`;
   const times = h.slips === 1 ? 'once' : h.slips === 2 ? 'twice' : `${h.slips} times`;
   const last = h.deadlines[h.deadlines.length - 1];
-  const now = `now ${deadlineWords(last)} (since ${formatUk(last.date)})`;
+  // A deadline not committed yet (the text being edited, or the file on disk) has no date of its own to give.
+  const now = `now ${deadlineWords(last)} (${last.commit === '' ? 'not committed yet' : `since ${formatUk(last.date)}`})`;
   if (h.slips === 0) return `${start}; changed ${h.deadlines.length === 2 ? 'once' : `${h.deadlines.length - 1} times`} but never later; ${now}.`;
   return `${start}; moved later ${times}, ${durationWords(h.slippedDays)} in all; ${now}.`;
+}
+
+/**
+ * An action's history with its deadline in the text being checked added as
+ * the newest entry, when it differs from the last one in the history (an
+ * edit not committed yet; dated `today`, with no commit or author). The
+ * language server reads the history once per commit while the text changes
+ * with every keystroke: this is how a deadline moved in the editor counts at
+ * once. A history that already ends with this deadline is returned as it is.
+ */
+export function withCurrentDeadline(h: ActionHistory, action: ActionModel, today: string): ActionHistory {
+  const text = dueText(action);
+  const last = h.deadlines[h.deadlines.length - 1];
+  if (last && sameDeadline(parseDue(last.due), action.due, last.due, text)) return h;
+  const entry: DeadlineEntry = { commit: '', date: today, author: '', due: text };
+  let { slips, slippedDays } = h;
+  if (action.due.kind === 'date') {
+    entry.iso = action.due.iso;
+    const before = lastDated(h.deadlines);
+    if (before !== undefined) {
+      entry.moved = action.due.day - before;
+      if (entry.moved > 0) {
+        slips++;
+        slippedDays += entry.moved;
+      }
+    }
+  }
+  return { ...h, deadlines: [...h.deadlines, entry], slips, slippedDays };
 }

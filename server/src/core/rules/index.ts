@@ -7,6 +7,7 @@ import { missingRag } from './missing-rag';
 import { openDeadline } from './open-deadline';
 import { overdue } from './overdue';
 import { ragMismatch } from './rag-mismatch';
+import { repeatedSlip } from './repeated-slip';
 import type { Rule, RuleInfo } from './rule';
 import { schema } from './schema';
 import { staleUpdate } from './stale-update';
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   targetNoData,
   targetOffTrack,
   staleUpdate,
+  repeatedSlip,
   badSuppression,
 ];
 

@@ -1,6 +1,7 @@
 import type { PlanEdits } from '../edits';
 import type { PlanModel } from '../model';
 import type { NodePath, ParsedPlan } from '../parse';
+import type { ActionHistory } from '../diff/history';
 import type { Fix, Severity } from '../types';
 
 /** A finding as a rule reports it; the engine turns `path` + `at` into a range. */
@@ -29,6 +30,11 @@ export interface RuleContext {
   todayIso: string;
   dueSoonDays: number;
   staleUpdateDays: number;
+  /** `repeated-slip`'s limits: moves later, and days later in all. */
+  repeatedSlipTimes: number;
+  repeatedSlipDays: number;
+  /** Each action's history by id, when the front door read one from git (see `KnownHistory`); undefined otherwise. */
+  history?: ReadonlyMap<string, ActionHistory>;
   edits: PlanEdits;
 }
 

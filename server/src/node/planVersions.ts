@@ -1,0 +1,102 @@
+/**
+ * A plan's versions over time, read from git: what `eqplan history`, the
+ * `repeated-slip` rule (in `eqplan check` and the language server), the
+ * deadline hover and the preview's "Changes since" section are built from.
+ * Every function answers undefined outside git (or without git): history is
+ * extra, never a reason to fail.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { decodePlanBytes, historyIndex, planHistory, type KnownHistory, type PlanVersion } from '../core';
+import { fileAt, fileAtAsync, fileLog, fileLogAsync, headCommitAsync, mergeBaseAsync, repositoryRoot, repositoryRootAsync, repoRelative, upstreamBranchAsync } from './git';
+
+function decode(bytes: Uint8Array): string | undefined {
+  const decoded = decodePlanBytes(bytes, '');
+  return decoded.ok ? decoded.text : undefined;
+}
+
+/**
+ * Every committed version of a plan, oldest first (renames followed), plus
+ * the file on disk when it differs from the last commit (dated `today`, with
+ * no commit). Undefined outside git.
+ */
+export function readPlanVersions(file: string, today: string): PlanVersion[] | undefined {
+  const root = repositoryRoot(path.dirname(file));
+  if (root === undefined) return undefined;
+  const log = fileLog(repoRelative(file, root), root);
+  if (log === undefined) return undefined;
+  const versions: PlanVersion[] = [];
+  for (const c of log.slice().reverse()) {
+    const bytes = fileAt(c.commit, c.path, root);
+    const text = bytes === undefined ? undefined : decode(bytes);
+    if (text !== undefined) versions.push({ commit: c.commit, date: c.date, author: c.author, text });
+  }
+  if (existsSync(file)) {
+    const now = decode(readFileSync(file));
+    if (now !== undefined && now !== versions[versions.length - 1]?.text) versions.push({ commit: '', date: today, author: '', text: now });
+  }
+  return versions;
+}
+
+/**
+ * The history the check reads (`repeated-slip`), from every version of the
+ * plan including the file on disk; undefined outside git or when git has no
+ * version of it (then the rule says nothing). Reads git once per call: call
+ * it once per file, and only when the rule is not turned off.
+ */
+export function readKnownHistory(file: string, today: string): KnownHistory | undefined {
+  const versions = readPlanVersions(file, today);
+  if (versions === undefined || versions.length === 0) return undefined;
+  return { at: `${file}@${versions[versions.length - 1].commit || 'disk'}`, actions: historyIndex(planHistory(versions)) };
+}
+
+/** Where a plan is in git: its repository and the commit checked out. */
+export interface PlanRepository {
+  root: string;
+  /** The commit checked out; undefined in a repository with no commit yet. */
+  head?: string;
+  /** The plan's path relative to the repository's top folder. */
+  path: string;
+}
+
+/** The repository a plan file is in and its HEAD, without blocking; undefined outside git. */
+export async function planRepository(file: string): Promise<PlanRepository | undefined> {
+  const root = await repositoryRootAsync(path.dirname(file));
+  if (root === undefined) return undefined;
+  return { root, head: await headCommitAsync(root), path: repoRelative(file, root) };
+}
+
+/** Every committed version of a plan, oldest first (renames followed), without blocking. Empty when git never saw the file. */
+export async function readCommittedVersions(repo: PlanRepository): Promise<PlanVersion[]> {
+  if (repo.head === undefined) return [];
+  const log = (await fileLogAsync(repo.path, repo.root)) ?? [];
+  const versions: PlanVersion[] = [];
+  for (const c of log.slice().reverse()) {
+    const bytes = await fileAtAsync(c.commit, c.path, repo.root);
+    const text = bytes === undefined ? undefined : decode(bytes);
+    if (text !== undefined) versions.push({ commit: c.commit, date: c.date, author: c.author, text });
+  }
+  return versions;
+}
+
+/** The version a plan's changes are shown against: what it is, and its text there (undefined when the plan did not exist there). */
+export interface BaseVersion {
+  /** How the preview names it: "the last commit" or "origin/main". */
+  label: string;
+  commit: string;
+  text?: string;
+}
+
+/**
+ * What the preview's "Changes since" compares with: where the branch left its
+ * upstream branch (what a pull request would compare with) when it has one,
+ * else the last commit. Undefined before the first commit.
+ */
+export async function readBaseVersion(repo: PlanRepository): Promise<BaseVersion | undefined> {
+  if (repo.head === undefined) return undefined;
+  const upstream = await upstreamBranchAsync(repo.root);
+  const fork = upstream === undefined ? undefined : await mergeBaseAsync('HEAD', upstream, repo.root);
+  const commit = fork ?? repo.head;
+  const bytes = await fileAtAsync(commit, repo.path, repo.root);
+  return { label: fork !== undefined && upstream !== undefined ? upstream : 'the last commit', commit, text: bytes === undefined ? undefined : decode(bytes) };
+}
