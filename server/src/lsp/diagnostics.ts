@@ -31,6 +31,8 @@ export class Diagnostics implements DocumentListener {
   private readonly pushedDisk = new Set<string>();
   /** The current run over the workspace's plans on disk (a newer run stops an older one). */
   private workspaceRun = 0;
+  /** A refresh of hints, lenses (and pulled diagnostics) is due: many late settings make one. */
+  private refreshDue = false;
 
   constructor(
     private readonly session: Session,
@@ -177,6 +179,37 @@ export class Diagnostics implements DocumentListener {
   configFilesChanged(): void {
     this.workspace.disk.clear();
     this.recheckAll();
+  }
+
+  /**
+   * The editor's late answer gave one document its settings: that document
+   * is checked again (if they change its options), and nothing else. Ten
+   * thousand plans opened at once must not each re-check every other plan.
+   */
+  lateSettings(uri: string): void {
+    if (this.session.shutDown) return;
+    if (!this.pull) {
+      if (this.documents.get(uri)) this.validateLogged(uri);
+      else {
+        const file = uriToPath(uri);
+        if (file && this.pushedDisk.has(file)) void this.pushDiskFile(file).catch((e) => this.session.logError('checking the workspace', e));
+      }
+    }
+    if (this.refreshDue) return;
+    this.refreshDue = true;
+    setImmediate(() => {
+      this.refreshDue = false;
+      this.refreshClientViews();
+    });
+  }
+
+  /** Asks the client to ask again for what it pulls: diagnostics (pull clients), inlay hints, code lenses. */
+  private refreshClientViews(): void {
+    if (this.session.shutDown) return;
+    const { connection, client } = this.session;
+    if (this.pull && client.refreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (client.refreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (client.refreshCodeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
   /** Checks the open plans again (or asks a pull client to ask again), and refreshes hints and lenses. */
