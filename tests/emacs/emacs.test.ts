@@ -80,4 +80,8 @@ describe('Emacs (headless, the configurations of docs/editors/other.md)', functi
   it('eglot shows the server diagnostics for a sample plan and applies a quick fix', () => {
     assertSawTheServer(runEmacs('eglot'));
   });
+
+  it('lsp-mode shows the server diagnostics for a sample plan and applies a quick fix', () => {
+    assertSawTheServer(runEmacs('lsp-mode'));
+  });
 });

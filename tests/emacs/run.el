@@ -13,6 +13,11 @@
 
 (defvar eqplan-test-client (or (getenv "EQPLAN_CLIENT") "eglot"))
 (defvar eqplan-test-out (getenv "EQPLAN_OUT"))
+;; lsp-mode's mode line parts are not loaded in batch mode (no package autoloads), and there is no mode line to show them.
+(defvar lsp-modeline-workspace-status-enable nil)
+(defvar lsp-modeline-diagnostics-enable nil)
+(defvar lsp-modeline-code-actions-enable nil)
+(defvar lsp-headerline-breadcrumb-enable nil)
 
 (defun eqplan-test-finish (result)
   (with-temp-file eqplan-test-out (insert (json-encode result)))
@@ -27,6 +32,13 @@
       (run-hooks 'post-command-hook))
     (funcall pred)))
 
+(defun eqplan-test-get (object &rest keys)
+  "KEYS (keywords) looked up in turn in OBJECT: eglot gives plists, lsp-mode hash tables."
+  (dolist (key keys object)
+    (setq object (if (hash-table-p object)
+                     (gethash (substring (symbol-name key) 1) object)
+                   (plist-get object key)))))
+
 (defun eqplan-test-lsp-diagnostics ()
   "The LSP diagnostics the client holds for this buffer, as plists."
   (pcase eqplan-test-client
@@ -34,33 +46,24 @@
      (delq nil (mapcar (lambda (d) (cdr (assoc 'eglot-lsp-diag (flymake-diagnostic-data d))))
                        (flymake-diagnostics))))
     ("lsp-mode"
-     (mapcar (lambda (d) (if (hash-table-p d) (eqplan-test-plist d) d))
-             (gethash (lsp--fix-path-casing buffer-file-name) (lsp-diagnostics t))))))
-
-(defun eqplan-test-plist (table)
-  "A hash table of lsp-mode (with nested tables) as a plist."
-  (let (out)
-    (maphash (lambda (k v) (setq out (append out (list (intern (concat ":" k)) (if (hash-table-p v) (eqplan-test-plist v) v))))) table)
-    out))
+     (gethash (lsp--fix-path-casing buffer-file-name) (lsp-diagnostics t)))))
 
 (defun eqplan-test-code-actions (diag)
   "The quick fixes the server offers for DIAG, as plists."
-  (let* ((range (plist-get diag :range))
-         (beg (eqplan-test-point (plist-get range :start)))
-         (end (eqplan-test-point (plist-get range :end))))
+  (let* ((beg (eqplan-test-point (eqplan-test-get diag :range :start)))
+         (end (eqplan-test-point (eqplan-test-get diag :range :end))))
     (pcase eqplan-test-client
       ("eglot" (eglot-code-actions beg end "quickfix"))
       ("lsp-mode"
        (save-excursion
          (goto-char beg)
-         (mapcar (lambda (a) (if (hash-table-p a) (eqplan-test-plist a) a))
-                 (lsp-code-actions-at-point)))))))
+         (append (lsp-code-actions-at-point) nil))))))
 
 (defun eqplan-test-point (pos)
   (save-excursion
     (goto-char (point-min))
-    (forward-line (plist-get pos :line))
-    (forward-char (plist-get pos :character))
+    (forward-line (eqplan-test-get pos :line))
+    (forward-char (eqplan-test-get pos :character))
     (point)))
 
 (condition-case err
@@ -70,26 +73,25 @@
       (let* ((got (eqplan-test-wait (lambda () (eqplan-test-lsp-diagnostics)) 60))
              (diags (eqplan-test-lsp-diagnostics))
              (fix-code (getenv "EQPLAN_FIX_CODE"))
-             (target (cl-find-if (lambda (d) (equal (plist-get d :code) fix-code)) diags))
+             (target (cl-find-if (lambda (d) (equal (eqplan-test-get d :code) fix-code)) diags))
              (actions (and target (eqplan-test-code-actions target)))
-             (chosen (cl-find-if (lambda (a) (equal (plist-get a :title) (getenv "EQPLAN_FIX_TITLE"))) actions))
-             (line (and target (1+ (plist-get (plist-get (plist-get target :range) :start) :line)))))
+             (chosen (cl-find-if (lambda (a) (equal (eqplan-test-get a :title) (getenv "EQPLAN_FIX_TITLE"))) actions))
+             (line (and target (1+ (eqplan-test-get target :range :start :line)))))
         (when chosen
           (pcase eqplan-test-client
-            ("eglot" (eglot--apply-workspace-edit (plist-get chosen :edit)))
-            ("lsp-mode" (lsp--apply-workspace-edit (plist-get chosen :edit)))))
+            ("eglot" (eglot--apply-workspace-edit (eqplan-test-get chosen :edit)))
+            ("lsp-mode" (lsp--apply-workspace-edit (eqplan-test-get chosen :edit)))))
         (eqplan-test-finish
          `((waited . ,(if got t :json-false))
            (diagnostics . ,(vconcat
                             (mapcar (lambda (d)
-                                      (let ((start (plist-get (plist-get d :range) :start)))
-                                        `((line . ,(plist-get start :line))
-                                          (col . ,(plist-get start :character))
-                                          (code . ,(plist-get d :code))
-                                          (source . ,(plist-get d :source))
-                                          (message . ,(plist-get d :message)))))
+                                      `((line . ,(eqplan-test-get d :range :start :line))
+                                        (col . ,(eqplan-test-get d :range :start :character))
+                                        (code . ,(eqplan-test-get d :code))
+                                        (source . ,(eqplan-test-get d :source))
+                                        (message . ,(eqplan-test-get d :message))))
                                     diags)))
-           (actions . ,(vconcat (mapcar (lambda (a) (plist-get a :title)) actions)))
+           (actions . ,(vconcat (mapcar (lambda (a) (eqplan-test-get a :title)) actions)))
            (fixedLine . ,(and line (save-excursion (goto-char (point-min)) (forward-line (1- line))
                                                    (buffer-substring-no-properties (line-beginning-position) (line-end-position)))))))))
   (error (eqplan-test-finish `((error . ,(error-message-string err)) (diagnostics . [])))))
