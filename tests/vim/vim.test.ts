@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkPlan } from '../../server/src/core';
@@ -23,7 +23,7 @@ describe('Vim + ALE (headless, the configuration of docs/editors/other.md)', fun
 
   it('shows the server diagnostics for a sample plan and applies a quick fix', () => {
     const version = spawnSync('vim', ['--version'], { encoding: 'utf8' });
-    if (version.error || version.status !== 0 || !existsSync('/usr/share/vim-ale')) {
+    if (version.error || version.status !== 0) {
       assert.fail('Vim and ALE are not installed, so this test cannot run. Install them with `apt-get update && apt-get install -y vim-nox vim-ale` (scripts/ensure-test-tools.sh does).');
     }
     const dir = mkdtempSync(path.join(tmpdir(), 'eqplan-vim-'));
