@@ -13,6 +13,8 @@ import { checkPlan } from '../../server/src/core';
 import { buildServer, REPO } from '../server/lspClient';
 
 const SAMPLE = path.join(REPO, 'samples', 'leicester-2019-20.eqplan.yaml');
+/** Any local date: the sample's own `asOf` is "today" for its checks, in the editor as here. */
+const PLAN_HAS_AS_OF = '2030-01-01';
 
 interface EmacsResult {
   error?: string;
@@ -59,8 +61,8 @@ function runEmacs(client: 'eglot' | 'lsp-mode'): { result: EmacsResult; output: 
 function assertSawTheServer({ result, output, original }: ReturnType<typeof runEmacs>): void {
   assert.equal(result.error, undefined, output);
   assert.equal(result.waited, true, output);
-  const expected = checkPlan(original, { rules: { 'stale-update': 'off' } }).findings;
-  assert.ok(!expected.some((f) => f.rule === 'stale-update') && checkPlan(original, {}).findings.some((f) => f.rule === 'stale-update'), 'the setting makes a difference');
+  const expected = checkPlan(original, { rules: { 'stale-update': 'off' }, localToday: PLAN_HAS_AS_OF }).findings;
+  assert.ok(!expected.some((f) => f.rule === 'stale-update') && checkPlan(original, { localToday: PLAN_HAS_AS_OF }).findings.some((f) => f.rule === 'stale-update'), 'the setting makes a difference');
   const got = result.diagnostics.map((d) => `${d.code}|${d.line}:${d.col}|${d.message}`).sort();
   assert.deepEqual(got, expected.map((f) => `${f.rule}|${f.range.start.line}:${f.range.start.character}|${f.message}`).sort());
   assert.ok(result.diagnostics.every((d) => d.source === 'eqplan'));
