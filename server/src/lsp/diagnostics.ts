@@ -33,6 +33,8 @@ export class Diagnostics implements DocumentListener {
   private workspaceRun = 0;
   /** A refresh of hints, lenses (and pulled diagnostics) is due: many late settings make one. */
   private refreshDue = false;
+  /** Checks waiting for their turn (`turn`). */
+  private readonly turns: (() => void)[] = [];
 
   constructor(
     private readonly session: Session,
@@ -105,6 +107,7 @@ export class Diagnostics implements DocumentListener {
     }
     const version = doc.version;
     const { options } = await this.configuration.optionsFor(uri);
+    await this.turn();
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return; // a newer version has its own check scheduled
     const key = optionsKey(options);
@@ -115,6 +118,26 @@ export class Diagnostics implements DocumentListener {
     const list = diagnostics(ctx, this.session.docsLink);
     this.published.set(uri, { version, key });
     this.publish(uri, list, version);
+  }
+
+  /**
+   * Waits for this check's turn: checks of open plans run one per turn of the
+   * event loop, so a request that arrives while thousands of plans opened
+   * together are checked (their settings all come in one answer) is read and
+   * answered between two checks, not after all of them.
+   */
+  private turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.turns.push(resolve);
+      if (this.turns.length === 1) setImmediate(() => this.nextTurn());
+    });
+  }
+
+  private nextTurn(): void {
+    const next = this.turns.shift();
+    next?.();
+    // The next turn goes after the messages that have come in meanwhile (an immediate set now runs in the next loop).
+    if (this.turns.length > 0) setImmediate(() => this.nextTurn());
   }
 
   // ------------------------------------------------------------------ plans on disk
