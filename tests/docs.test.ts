@@ -192,6 +192,14 @@ describe('docs', () => {
       }
     });
 
+    it('shows the Emacs and Vim configurations the tests run, as they are', () => {
+      const other = section(read('docs/editors/other.md'), 'server');
+      const blocks = [...other.matchAll(/```(?:elisp|vim)\n([\s\S]*?)```/g)].map((m) => m[1]);
+      for (const file of ['tests/emacs/eqplan-eglot.el', 'tests/emacs/eqplan-lsp-mode.el', 'tests/vim/eqplan-ale.vim']) {
+        assert.ok(blocks.includes(read(file)), `docs/editors/other.md shows ${file} as it is`);
+      }
+    });
+
     it('keeps the VS Code page between its markers', () => {
       assert.ok(section(read('docs/editors/vscode.md'), 'vscode').includes('## Install'));
     });

@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { collectFixes, plural, type Finding, type TextEdit } from '../core';
 import type { PlanContext } from './context';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, toDiagnostic, type RuleDocsLink } from './diagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.eqplan';
 
@@ -33,18 +33,46 @@ function nonOverlapping(edits: readonly TextEdit[]): LspTextEdit[] {
   return out;
 }
 
-export function codeActions(ctx: PlanContext, params: CodeActionParams): CodeAction[] {
+/** Does a finding's range touch the requested range (a cursor is an empty range)? */
+function touches(f: Diagnostic['range'], r: Diagnostic['range']): boolean {
+  const before = (a: Diagnostic['range']['start'], b: Diagnostic['range']['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(f.start, r.end) && before(r.start, f.end);
+}
+
+/**
+ * The findings the client asks quick fixes for, each with the diagnostic the
+ * fixes name. `source` is optional in LSP and not every client sends it back
+ * (ALE echoes code, message and range only), so a context diagnostic is ours
+ * unless it names another source, and it is matched by range and rule id
+ * (its message as well when several findings share them; ALE joins a
+ * message's lines). A client that sends no diagnostics at all gets the
+ * fixes of the findings in the range.
+ */
+function findingsAsked(params: CodeActionParams, findings: readonly Finding[], docs: RuleDocsLink | undefined): { diagnostic: Diagnostic; finding: Finding }[] {
+  const given = params.context.diagnostics;
+  if (given.length === 0) {
+    return findings.filter((f) => touches(f.range, params.range)).map((finding) => ({ finding, diagnostic: docs ? toDiagnostic(finding, docs) : { range: finding.range, code: finding.rule, source: DIAGNOSTIC_SOURCE, message: finding.message } }));
+  }
+  const out: { diagnostic: Diagnostic; finding: Finding }[] = [];
+  for (const diagnostic of given) {
+    if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const code = diagnostic.code === undefined || diagnostic.code === null ? undefined : String(diagnostic.code);
+    const matching = findings.filter((f) => (code === undefined || f.rule === code) && sameRange(f.range, diagnostic.range));
+    const finding = matching.find((f) => f.message === diagnostic.message) ?? matching[0];
+    if (finding) out.push({ diagnostic, finding });
+  }
+  return out;
+}
+
+/** Quick fixes for the diagnostics the client names, and "fix all"; `docs` links the diagnostics of a client that names none. */
+export function codeActions(ctx: PlanContext, params: CodeActionParams, docs?: RuleDocsLink): CodeAction[] {
   const only = params.context.only;
   const uri = params.textDocument.uri;
   const actions: CodeAction[] = [];
   const findings = ctx.result.findings;
 
   if (wanted(only, CodeActionKind.QuickFix)) {
-    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    for (const diagnostic of ours) {
-      const matching = findings.filter((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
-      const finding = matching[0] ?? findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
-      if (!finding) continue;
+    for (const { diagnostic, finding } of findingsAsked(params, findings, docs)) {
       for (const fix of finding.fixes) {
         actions.push({
           title: fix.title,

@@ -16,8 +16,9 @@ import { uriToPath } from './workspaceFiles';
 export function registerChangeNotifications(connection: Connection, configuration: Configuration, workspace: WorkspacePlans, diagnostics: Diagnostics): void {
   connection.onDidChangeConfiguration((change) => {
     const settings = field(field(change, 'settings'), 'eqplan');
-    if (settings !== undefined) configuration.setGlobalSettings(settings);
-    diagnostics.recheckAll();
+    // The settings a client sends just after `initialize` are the ones the held first checks wait for: they run with them, once.
+    const awaited = settings !== undefined ? configuration.setGlobalSettings(settings) : configuration.settingsArrived();
+    if (!awaited) diagnostics.recheckAll();
   });
 
   connection.onDidChangeWatchedFiles((params) => {

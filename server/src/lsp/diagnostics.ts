@@ -31,6 +31,10 @@ export class Diagnostics implements DocumentListener {
   private readonly pushedDisk = new Set<string>();
   /** The current run over the workspace's plans on disk (a newer run stops an older one). */
   private workspaceRun = 0;
+  /** A refresh of hints, lenses (and pulled diagnostics) is due: many late settings make one. */
+  private refreshDue = false;
+  /** Checks waiting for their turn (`turn`). */
+  private readonly turns: (() => void)[] = [];
 
   constructor(
     private readonly session: Session,
@@ -103,6 +107,7 @@ export class Diagnostics implements DocumentListener {
     }
     const version = doc.version;
     const { options } = await this.configuration.optionsFor(uri);
+    await this.turn();
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return; // a newer version has its own check scheduled
     const key = optionsKey(options);
@@ -113,6 +118,26 @@ export class Diagnostics implements DocumentListener {
     const list = diagnostics(ctx, this.session.docsLink);
     this.published.set(uri, { version, key });
     this.publish(uri, list, version);
+  }
+
+  /**
+   * Waits for this check's turn: checks of open plans run one per turn of the
+   * event loop, so a request that arrives while thousands of plans opened
+   * together are checked (their settings all come in one answer) is read and
+   * answered between two checks, not after all of them.
+   */
+  private turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.turns.push(resolve);
+      if (this.turns.length === 1) setImmediate(() => this.nextTurn());
+    });
+  }
+
+  private nextTurn(): void {
+    const next = this.turns.shift();
+    next?.();
+    // The next turn goes after the messages that have come in meanwhile (an immediate set now runs in the next loop).
+    if (this.turns.length > 0) setImmediate(() => this.nextTurn());
   }
 
   // ------------------------------------------------------------------ plans on disk
@@ -177,6 +202,37 @@ export class Diagnostics implements DocumentListener {
   configFilesChanged(): void {
     this.workspace.disk.clear();
     this.recheckAll();
+  }
+
+  /**
+   * The editor's late answer gave one document its settings: that document
+   * is checked again (if they change its options), and nothing else. Ten
+   * thousand plans opened at once must not each re-check every other plan.
+   */
+  lateSettings(uri: string): void {
+    if (this.session.shutDown) return;
+    if (!this.pull) {
+      if (this.documents.get(uri)) this.validateLogged(uri);
+      else {
+        const file = uriToPath(uri);
+        if (file && this.pushedDisk.has(file)) void this.pushDiskFile(file).catch((e) => this.session.logError('checking the workspace', e));
+      }
+    }
+    if (this.refreshDue) return;
+    this.refreshDue = true;
+    setImmediate(() => {
+      this.refreshDue = false;
+      this.refreshClientViews();
+    });
+  }
+
+  /** Asks the client to ask again for what it pulls: diagnostics (pull clients), inlay hints, code lenses. */
+  private refreshClientViews(): void {
+    if (this.session.shutDown) return;
+    const { connection, client } = this.session;
+    if (this.pull && client.refreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (client.refreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (client.refreshCodeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
   /** Checks the open plans again (or asks a pull client to ask again), and refreshes hints and lenses. */

@@ -22,6 +22,7 @@ import {
   type WorkspaceSymbol,
 } from 'vscode-languageserver';
 import { buildModel } from '../core';
+import { completionForClient, hoverForClient } from '../features/clientFormats';
 import { codeActions } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
 import { completion } from '../features/completion';
@@ -48,7 +49,7 @@ export function registerFeatures(connection: Connection, session: Session, docum
       const uri = requireUri(params);
       const position = requirePosition(params);
       const ctx = await documents.typingSnapshotFor(uri, token);
-      return ctx ? completion(ctx, position) : null;
+      return ctx ? completionForClient(completion(ctx, position), session.client) : null;
     }),
   );
 
@@ -58,7 +59,7 @@ export function registerFeatures(connection: Connection, session: Session, docum
       const uri = requireUri(params);
       const position = requirePosition(params);
       const plan = await documents.planFor(uri, token);
-      return plan ? documents.store.answerQuickly(plan.doc, plan.options, position, hover) : null;
+      return plan ? hoverForClient(documents.store.answerQuickly(plan.doc, plan.options, position, hover), session.client) : null;
     }),
   );
 
@@ -68,7 +69,7 @@ export function registerFeatures(connection: Connection, session: Session, docum
       const uri = requireUri(params);
       requireCodeActionContext(params);
       const ctx = await documents.settledSnapshotFor(uri, token);
-      return ctx ? codeActions(ctx, params) : null;
+      return ctx ? codeActions(ctx, params, session.docsLink) : null;
     }),
   );
 

@@ -8,6 +8,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MarkupKind,
   ResponseError,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -37,8 +38,18 @@ export interface LifecycleParts {
   debouncer: Debouncer;
 }
 
+/**
+ * Does a client that lists the formats it reads take markdown? A client that
+ * lists none is given markdown, as before (VS Code and Neovim list it); one
+ * that lists only `plaintext` (ALE, eglot without markdown-mode) gets plain text.
+ */
+function readsMarkdown(formats: unknown): boolean {
+  return !Array.isArray(formats) || formats.includes(MarkupKind.Markdown);
+}
+
 /** What a client's capabilities (whatever shape they come in) say it supports. */
 export function clientSupport(caps: ClientCapabilities, openPreview: boolean): ClientSupport {
+  const completionItem = caps.textDocument?.completion?.completionItem;
   return {
     configuration: caps.workspace?.configuration === true,
     pullDiagnostics: typeof caps.textDocument?.diagnostic === 'object' && caps.textDocument.diagnostic !== null,
@@ -47,6 +58,11 @@ export function clientSupport(caps: ClientCapabilities, openPreview: boolean): C
     refreshCodeLens: caps.workspace?.codeLens?.refreshSupport === true,
     watchFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     openPreview,
+    // The spec allows registering only what the client says it can register (eglot warns otherwise, on every start).
+    registerConfigurationChanges: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    hoverMarkdown: readsMarkdown(caps.textDocument?.hover?.contentFormat),
+    completionDocsMarkdown: readsMarkdown(completionItem?.documentationFormat),
+    snippets: completionItem?.snippetSupport === true,
   };
 }
 
@@ -84,6 +100,20 @@ function initialFolders(params: InitializeParams): string[] {
   return folders;
 }
 
+/**
+ * The `eqplan` settings a client sends with `initialize`, in any of the
+ * shapes editors' configurations use: `{ settings: { eqplan: {…} } }` (as
+ * `didChangeConfiguration` sends them), `{ eqplan: {…} }`, or
+ * `{ settings: {…} }` with the settings themselves. Undefined when there are none.
+ */
+export function settingsInInitializationOptions(init: unknown): unknown {
+  const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const settings = field(init, 'settings');
+  if (isObject(settings)) return field(settings, 'eqplan') ?? settings;
+  const section = field(init, 'eqplan');
+  return isObject(section) ? section : undefined;
+}
+
 export function registerLifecycle(connection: Connection, { session, configuration, workspace, diagnostics, debouncer }: LifecycleParts): void {
   let stopConfigPolling: (() => void) | undefined;
 
@@ -92,8 +122,10 @@ export function registerLifecycle(connection: Connection, { session, configurati
     const caps = (typeof params?.capabilities === 'object' && params.capabilities) || {};
     const init: unknown = params.initializationOptions;
     session.client = clientSupport(caps, field(init, 'openPreviewCommand') === true);
-    const settings = field(init, 'settings');
-    if (settings && typeof settings === 'object') configuration.setGlobalSettings(field(settings, 'eqplan') ?? settings);
+    const settings = settingsInInitializationOptions(init);
+    if (settings !== undefined) configuration.setGlobalSettings(settings);
+    // A client that cannot be asked, and sent nothing now, sends its settings next (Neovim, ALE): the first checks wait for them.
+    else if (!session.client.configuration) configuration.waitForSettings();
     // A client can point rule links at the README on the web instead of the copy beside the server.
     const readmeUrl = field(init, 'readmeUrl');
     if (typeof readmeUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(readmeUrl)) session.docsLink = ruleDocsLink(readmeUrl);
@@ -114,7 +146,7 @@ export function registerLifecycle(connection: Connection, { session, configurati
     // A client that says `initialized` twice gets its registrations once.
     if (initializedOnce || session.phase !== 'running') return;
     initializedOnce = true;
-    if (session.client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eqplan' }).catch(() => undefined);
+    if (session.client.registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eqplan' }).catch(() => undefined);
     if (session.client.watchFiles) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {

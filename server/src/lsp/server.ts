@@ -47,8 +47,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const store = host.store ?? new PlanStore((work) => connection.tracer.log(`eqplan: ${work.kind} of ${work.uri} version ${work.version} took ${work.ms.toFixed(1)} ms`));
   const debouncer = new Debouncer(DEFAULT_DEBOUNCE_MS);
   const localToday = host.localToday ?? clockToday;
-  // Late settings and changed config files mean checking again (`diagnostics` exists by the time either happens).
-  const configuration = new Configuration(session, debouncer, localToday, (what) => (what === 'config files' ? diagnostics.configFilesChanged() : diagnostics.refreshAll()));
+  // Late settings mean checking their document again, changed config files every plan (`diagnostics` exists by the time either happens).
+  const configuration = new Configuration(session, debouncer, localToday, (change) => (change.what === 'config files' ? diagnostics.configFilesChanged() : diagnostics.lateSettings(change.uri)));
   const workspace = new WorkspacePlans();
   const documents = new OpenDocuments(session, store, configuration, debouncer);
   const diagnostics = new Diagnostics(session, documents, configuration, workspace);

@@ -22,6 +22,14 @@ export interface ClientSupport {
   watchFiles: boolean;
   /** The `eqplan.openPreview` command (the eqplan VS Code extension). */
   openPreview: boolean;
+  /** `workspace/didChangeConfiguration` may be registered dynamically (only then is it registered). */
+  registerConfigurationChanges: boolean;
+  /** Hovers in markdown (else plain text). */
+  hoverMarkdown: boolean;
+  /** Completion documentation in markdown (else plain text). */
+  completionDocsMarkdown: boolean;
+  /** Completion snippets (`${1:…}`); without them, plain insert text. */
+  snippets: boolean;
 }
 
 export const NOTHING_SUPPORTED: ClientSupport = {
@@ -32,6 +40,10 @@ export const NOTHING_SUPPORTED: ClientSupport = {
   refreshCodeLens: false,
   watchFiles: false,
   openPreview: false,
+  registerConfigurationChanges: false,
+  hoverMarkdown: true,
+  completionDocsMarkdown: true,
+  snippets: false,
 };
 
 export class Session {
