@@ -1,61 +1,239 @@
 /**
- * The language server section of `npm run bench`, kept minimal on this
- * branch: the built server over stdio, one-character edits inside an action
- * of a 100-action and a 5,000-action plan, timed from `didChange` to the
- * diagnostics published for that version, with `debounceMs: 0` and with the
- * default settings. (The full section, with yaml-language-server and memory,
- * replaces this file.)
+ * Language server benchmark: the built server (`dist/server.js`) over stdio,
+ * as an editor drives it, beside yaml-language-server given the plan format's
+ * JSON Schema, on the same files and the same edits in the same run.
+ *
+ * For a real-size plan (100 actions) and a 5,000-action plan it times 50
+ * one-character edits, each from the `didChange` to the `publishDiagnostics`
+ * for that version, with the default settings and with `debounceMs: 0`; and
+ * it reads the server's memory (RSS) with the large plan open, after 1,000
+ * edits, and after the plan is closed. Asserts nothing.
+ *   node --import tsx tests/bench/server.ts
+ * `npm run bench` imports `serverRows` for its table.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TestClient } from '../server/lspClient';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { generatePlan } from './generate';
-import { median, quantile, REPO, round } from './measure';
 import type { BenchRow } from './row';
 
-const EDITS = 20;
+const ROOT = resolve(__dirname, '../..');
+const SERVER = join(ROOT, 'dist/server.js');
+const YAML_SERVER = join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
+const SCHEMA = join(ROOT, 'schemas/equality-plan.schema.json');
+/** yaml-language-server waits this long after each change before it validates (`validationDelayMs`, not a setting). */
+const YAML_SERVER_DELAY_MS = 200;
+const EDITS = Number(process.env.BENCH_SERVER_EDITS ?? 50);
+const MEMORY_EDITS = Number(process.env.BENCH_SERVER_MEMORY_EDITS ?? 1000);
 
-async function edits(text: string, settings: Record<string, unknown>): Promise<number[]> {
-  const client = new TestClient();
-  client.settings = { asOf: '2024-01-31', ...settings };
-  try {
-    await client.connection.sendRequest('initialize', {
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: unknown[];
+}
+
+/** One language server process and its connection, with the diagnostics it publishes. */
+class Server {
+  readonly connection: MessageConnection;
+  private readonly waiting: { uri: string; version?: number; resolve: (p: Published) => void }[] = [];
+
+  private constructor(readonly process: ChildProcess, settings: Record<string, unknown>) {
+    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      const i = this.waiting.findIndex((w) => w.uri === p.uri && (w.version === undefined || p.version === undefined || p.version >= w.version));
+      if (i >= 0) this.waiting.splice(i, 1)[0].resolve(p);
+    });
+    // Both servers ask for their settings section; each gets its own.
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section ? (settings[item.section] ?? null) : settings)));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification(() => undefined);
+    this.connection.listen();
+  }
+
+  static async start(command: string[], settings: Record<string, unknown>, initializationOptions: unknown): Promise<Server> {
+    const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'ignore'], cwd: ROOT });
+    const server = new Server(child, settings);
+    await server.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions,
     });
-    await client.connection.sendNotification('initialized', {});
-    const uri = pathToFileURL(`${REPO}/bench.eqplan.yaml`).href;
-    let version = 1;
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
-    await client.waitForDiagnostics((p) => p.uri === uri && p.version === version);
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes('workshop series 17 '));
-    const character = lines[line].indexOf('workshop') + 'workshop'.length;
-    const times: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const at = { line, character: character + i };
-      const v = ++version;
-      const start = process.hrtime.bigint();
-      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
-      await client.waitForDiagnostics((p) => p.uri === uri && p.version === v);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    await server.connection.sendNotification('initialized', {});
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings });
+    return server;
+  }
+
+  /** The next publication for `uri` (for `version` or later, when the server says versions). */
+  published(uri: string, version?: number): Promise<Published> {
+    return new Promise((resolve) => this.waiting.push({ uri, version, resolve }));
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    const first = this.published(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await first;
+  }
+
+  /** Sends one edit and resolves with the milliseconds until its diagnostics are published. */
+  async change(uri: string, version: number, at: { line: number; character: number }, text: string): Promise<number> {
+    const done = this.published(uri, version);
+    const started = performance.now();
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text }] });
+    await done;
+    return performance.now() - started;
+  }
+
+  /** The process's resident memory in MB (Linux `/proc`; `ps` elsewhere). */
+  rssMb(): number {
+    const pid = this.process.pid as number;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+      if (kb) return Number(kb) / 1024;
+    } catch {
+      // not Linux
     }
-    return times;
-  } finally {
-    client.process.kill();
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.process.kill();
   }
 }
 
+/** Where the benchmark's edits go: inside an action's text, spread over the plan. */
+function editPlaces(text: string, count: number): { line: number; character: number }[] {
+  const lines = text.split('\n');
+  const actionLines = lines.map((l, i) => (l.startsWith('        action: Deliver workshop series') ? i : -1)).filter((i) => i >= 0);
+  return Array.from({ length: count }, (_, k) => {
+    const line = actionLines[Math.floor(((k * 7919) % actionLines.length) + 0)];
+    return { line, character: '        action: Deliver workshop'.length };
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+interface Timed {
+  median: number;
+  p95: number;
+}
+
+/** Opens the plan, makes the edits one after another (each waits for its diagnostics), closes it. */
+async function timeEdits(server: Server, uri: string, text: string, edits: number): Promise<Timed> {
+  await server.open(uri, text);
+  const times: number[] = [];
+  let version = 1;
+  for (const at of editPlaces(text, edits)) times.push(await server.change(uri, ++version, at, 'x'));
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  return { median: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const eqplanCommand = [SERVER, '--stdio'];
+const yamlCommand = [YAML_SERVER, '--stdio'];
+
+function yamlSettings(uri: string): Record<string, unknown> {
+  return { yaml: { validate: true, hover: false, completion: false, schemaStore: { enable: false }, schemas: { [pathToFileURL(SCHEMA).href]: [uri, '*.eqplan.yaml'] } } };
+}
+
+/**
+ * The server section of `npm run bench`: latency of one-character edits
+ * (ours with default settings and `debounceMs: 0`, yaml-language-server
+ * with its schema), the ratio, and memory.
+ */
 export async function serverRows(): Promise<BenchRow[]> {
+  if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first.');
   const rows: BenchRow[] = [];
-  const small = generatePlan(4, 25);
-  const large = generatePlan(50, 100);
-  const real = await edits(small, {});
-  rows.push({ section: 'server', what: `edit to diagnostics, 100 actions, default settings, p50 of ${EDITS}`, value: round(median(real)), unit: 'ms', goal: '<= 100 ms', met: median(real) <= 100 });
-  const quick = await edits(small, { debounceMs: 0 });
-  rows.push({ section: 'server', what: `edit to diagnostics, 100 actions, debounceMs 0, p50 of ${EDITS}`, value: round(median(quick)), unit: 'ms' });
-  const big = await edits(large, { debounceMs: 0 });
-  rows.push({ section: 'server', what: `edit to diagnostics, 5,000 actions, debounceMs 0, p50 of ${EDITS}`, value: round(median(big)), unit: 'ms', goal: '<= 50 ms', met: median(big) <= 50 });
-  rows.push({ section: 'server', what: `edit to diagnostics, 5,000 actions, debounceMs 0, p95 of ${EDITS}`, value: round(quantile(big, 0.95)), unit: 'ms' });
+  const plans: [string, string][] = [
+    ['100 actions', generatePlan(4, 25)],
+    ['5,000 actions', generatePlan(50, 100)],
+  ];
+  const yamlAvailable = existsSync(YAML_SERVER);
+  for (const [name, text] of plans) {
+    const uri = pathToFileURL(join(ROOT, `bench-${name.replace(/\D/g, '')}.eqplan.yaml`)).href;
+    const large = name.startsWith('5');
+
+    const defaults = await Server.start(eqplanCommand, { eqplan: {} }, {});
+    const byDefault = await timeEdits(defaults, uri, text, EDITS);
+    await defaults.stop();
+    rows.push({ section: 'server', what: `one-character edit, ${name}, default settings, p50`, value: byDefault.median, unit: 'ms', goal: large ? undefined : '<= 100 ms from the keystroke', met: large ? undefined : byDefault.median <= 100 });
+    rows.push({ section: 'server', what: `one-character edit, ${name}, default settings, p95`, value: byDefault.p95, unit: 'ms' });
+
+    const immediate = await Server.start(eqplanCommand, { eqplan: { debounceMs: 0 } }, { debounceMs: 0 });
+    const atOnce = await timeEdits(immediate, uri, text, EDITS);
+    await immediate.stop();
+    rows.push({ section: 'server', what: `one-character edit, ${name}, debounceMs 0, p50`, value: atOnce.median, unit: 'ms', goal: large ? '<= 50 ms' : undefined, met: large ? atOnce.median <= 50 : undefined });
+    rows.push({ section: 'server', what: `one-character edit, ${name}, debounceMs 0, p95`, value: atOnce.p95, unit: 'ms' });
+
+    if (yamlAvailable) {
+      const yaml = await Server.start(yamlCommand, yamlSettings(uri), {});
+      const theirs = await timeEdits(yaml, uri, text, EDITS);
+      await yaml.stop();
+      const withoutDelay = Math.max(0.1, theirs.median - YAML_SERVER_DELAY_MS);
+      rows.push({ section: 'server', what: `yaml-language-server, same edit, ${name}, p50`, value: theirs.median, unit: 'ms', note: `includes its fixed ${YAML_SERVER_DELAY_MS} ms delay` });
+      rows.push({ section: 'server', what: `yaml-language-server, same edit, ${name}, p95`, value: theirs.p95, unit: 'ms' });
+      const ratio = withoutDelay / atOnce.median;
+      rows.push({
+        section: 'server',
+        what: `yaml-language-server / eqplan, ${name}`,
+        value: ratio,
+        unit: 'x',
+        goal: large ? '>= 15x' : undefined,
+        met: large ? ratio >= 15 : undefined,
+        note: `yaml-language-server without its ${YAML_SERVER_DELAY_MS} ms delay over eqplan with debounceMs 0`,
+      });
+    }
+  }
+
+  // Memory with the large plan open, after many edits, after it is closed.
+  const [, text] = plans[1];
+  const uri = pathToFileURL(join(ROOT, 'bench-memory.eqplan.yaml')).href;
+  const server = await Server.start(eqplanCommand, { eqplan: { debounceMs: 0 } }, { debounceMs: 0 });
+  const before = server.rssMb();
+  await server.open(uri, text);
+  const open = server.rssMb();
+  let version = 1;
+  for (const at of editPlaces(text, MEMORY_EDITS)) await server.change(uri, ++version, at, 'x');
+  const edited = server.rssMb();
+  const closed = server.published(uri);
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await closed;
+  // A request answered after the close: the server has finished handling it.
+  await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).catch(() => undefined);
+  const afterClose = server.rssMb();
+  await server.stop();
+  rows.push({ section: 'server', what: 'memory (RSS) before any plan is open', value: before, unit: 'MB' });
+  rows.push({ section: 'server', what: 'memory (RSS), 5,000-action plan open', value: open, unit: 'MB', goal: '<= 150 MB', met: open <= 150 });
+  rows.push({ section: 'server', what: `memory (RSS) after ${MEMORY_EDITS.toLocaleString('en-GB')} edits`, value: edited, unit: 'MB', goal: 'no growth', met: edited <= open * 1.1, note: `open: ${open.toFixed(0)} MB` });
+  rows.push({ section: 'server', what: 'memory (RSS) after the plan is closed', value: afterClose, unit: 'MB', goal: 'returns', met: afterClose <= before + (open - before) * 0.5, note: `before opening: ${before.toFixed(0)} MB` });
   return rows;
+}
+
+function show(rows: BenchRow[]): void {
+  for (const r of rows) {
+    const value = r.unit === 'x' ? `${r.value.toFixed(1)}x` : `${r.value.toFixed(r.value < 10 ? 1 : 0)} ${r.unit}`;
+    const goal = r.goal ? `${r.goal} ${r.met ? 'met' : 'NOT met'}` : '';
+    console.log(`${r.what.padEnd(58)} ${value.padStart(9)}  ${goal.padEnd(36)} ${r.note ?? ''}`);
+  }
+}
+
+if (require.main === module) {
+  serverRows().then(show, (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
 }

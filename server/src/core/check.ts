@@ -1,12 +1,13 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { parseIsoDay } from './dates';
 import { PlanEdits } from './edits';
-import { buildModel, isDict, type PlanModel } from './model';
+import type { ErrorObject } from 'ajv/dist/2020';
+import { isDict, updateModel, type Dict, type ModelChanges, type PlanModel } from './model';
 import { OPTIONS } from './options';
-import { findNode, keySpan, nodeSpan, parsePlan, pathToPointer, type NodePath, type ParsedPlan } from './parse';
+import { findNode, keySpan, nodeSpan, parsePlan, pathToPointer, pointerToPath, type NodePath, type ParsedPlan, type SpliceChange } from './parse';
 import { ALL_RULES } from './rules';
 import type { RawFinding, RuleContext } from './rules/rule';
-import { checkSchema } from './schemaCheck';
+import { checkSchema, impossibleDateFindings, makeLabeller, schemaFindings, validatePlanItem, validatePlanValue } from './schemaCheck';
 import { buildSummary } from './summary';
 import type { PlanSummary } from './summaryTypes';
 import { findSuppressions } from './suppress';
@@ -26,9 +27,13 @@ export interface CheckResult {
   todaySource: TodaySource;
   parsed: ParsedPlan;
   model?: PlanModel;
+  /** What a check of a later version of the same plan may reuse (see `checkParsed`); opaque. */
+  reuse?: CheckReuse;
 }
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
+const ITEM_RULES = ALL_RULES.filter((r) => r.check && r.scope !== 'plan');
+const PLAN_RULES = ALL_RULES.filter((r) => r.check && r.scope === 'plan');
 
 /**
  * Checks one plan text: the one entry point the CLI, the language server and
@@ -39,59 +44,208 @@ export function checkPlan(text: string, options: CheckInput): CheckResult {
   return checkParsed(parsePlan(text), options);
 }
 
-/** Checks an already parsed plan (the server parses each document version once and shares it). */
-export function checkParsed(parsed: ParsedPlan, options: CheckInput): CheckResult {
-  const raw: (RawFinding & { rule: string })[] = [];
-  for (const s of parsed.syntax) raw.push({ rule: 'yaml-syntax', message: s.message, path: [], span: [s.offset, s.endOffset] });
+/** A raw finding with its span worked out: what a check keeps per item for the next one. */
+interface Placed {
+  rule: string;
+  message: string;
+  start: number;
+  end: number;
+  pointer: string;
+  fixes: RawFinding['fixes'];
+}
+
+/** Where fixes read the current parse: one per lineage of checks, moved on to each newer version. */
+interface LiveParse {
+  parsed: ParsedPlan;
+  edits: PlanEdits;
+}
+
+/**
+ * What a check leaves for the next check of a later version spliced from
+ * the same parse: each item's findings (schema and item rules, spans worked
+ * out) and what they were computed with.
+ */
+export interface CheckReuse {
+  origin: object;
+  /** How many splices of the lineage the checked parse had, and the last of them. */
+  spliced: number;
+  last: SpliceChange | undefined;
+  optionsKey: string;
+  /** Findings per item: `plan`, `o:<i>`, `a:<i>:<j>`, `t:<k>`. */
+  units: Map<string, Placed[]>;
+  live: LiveParse;
+  /** Set once a later check has taken this over (fixes of its findings now follow the later version). */
+  taken: boolean;
+}
+
+/** The items of a plan, in document order: `plan` (its other fields), then each objective, its actions, and the targets. */
+function unitKeys(root: Dict): string[] {
+  const keys = ['plan'];
+  if (Array.isArray(root.objectives)) {
+    root.objectives.forEach((o, i) => {
+      keys.push(`o:${i}`);
+      if (isDict(o) && Array.isArray(o.actions)) for (let j = 0; j < o.actions.length; j++) keys.push(`a:${i}:${j}`);
+    });
+  }
+  if (Array.isArray(root.targets)) for (let k = 0; k < root.targets.length; k++) keys.push(`t:${k}`);
+  return keys;
+}
+
+/** The item a path lies in (see `unitKeys`). */
+function unitOf(path: NodePath): string {
+  if (path[0] === 'objectives' && typeof path[1] === 'number') {
+    return path[2] === 'actions' && typeof path[3] === 'number' ? `a:${path[1]}:${path[3]}` : `o:${path[1]}`;
+  }
+  if (path[0] === 'targets' && typeof path[1] === 'number') return `t:${path[1]}`;
+  return 'plan';
+}
+
+/** The path of an item from its key. */
+function unitPath(key: string): NodePath {
+  const parts = key.split(':');
+  if (parts[0] === 'a') return ['objectives', Number(parts[1]), 'actions', Number(parts[2])];
+  if (parts[0] === 'o') return ['objectives', Number(parts[1])];
+  if (parts[0] === 't') return ['targets', Number(parts[1])];
+  return [];
+}
+
+/** The value at a path of the plan value. */
+function valueAt(root: unknown, path: NodePath): unknown {
+  let v = root;
+  for (const step of path) v = Array.isArray(v) ? v[step as number] : isDict(v) ? v[step] : undefined;
+  return v;
+}
+
+/** Parts of a value that are items of their own: skipped when the value's item is checked. */
+function isItemPath(path: NodePath): boolean {
+  return (path.length === 2 && (path[0] === 'objectives' || path[0] === 'targets') && typeof path[1] === 'number') || (path.length === 4 && path[0] === 'objectives' && path[2] === 'actions' && typeof path[3] === 'number');
+}
+
+/**
+ * Checks an already parsed plan (the server parses each document version
+ * once and shares it).
+ *
+ * With `previous`, the check of an earlier version from which this parse
+ * was made by splicing edits in (`reparse.ts`, the same options), only the
+ * objectives, actions and targets the edits touched are checked again: the
+ * schema check validates just those items, item rules (`Rule.scope`) run
+ * on just those, and the other items' findings are kept, moved by the edits'
+ * lengths. Plan-wide rules see the whole plan. The findings are the same,
+ * in the same order, as a check without `previous` (tests compare the two on
+ * random edits). An edit elsewhere (owners, `asOf`, the plan's title, a
+ * different lineage or options) means a whole check. `previous` is taken
+ * over: the fixes of its findings follow this version from then on.
+ */
+export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: CheckResult): CheckResult {
+  const raw: Placed[] = [];
+  for (const s of parsed.syntax) raw.push({ rule: 'yaml-syntax', message: s.message, start: s.offset, end: s.endOffset, pointer: '', fixes: undefined });
 
   let model: PlanModel | undefined;
   const edits = new PlanEdits(parsed);
-  if (parsed.readable) {
-    const value = parsed.value;
-    if (value === null || value === undefined) {
-      raw.push({ rule: 'schema', message: 'The file is empty. Start it with `eqplan: 1`, then `organisation:`, `title:` and `objectives:` (see the example in the eqplan README).', path: [], span: [0, 0] });
-    } else if (isDict(value) && !('eqplan' in value) && !('objectives' in value) && !('organisation' in value)) {
-      raw.push({ rule: 'schema', message: 'This YAML file is not an equality plan: it has no `eqplan: 1` line and no `objectives:`. If it is a plan, add `eqplan: 1` as its first line.', path: [], span: [0, 0] });
-    } else {
-      model = buildModel(parsed);
-      for (const f of checkSchema(value, model, edits)) raw.push({ ...f, rule: 'schema' });
+  let reuse: CheckReuse | undefined;
+  let today: string;
+  let todaySource: TodaySource;
+  const key = optionsKey(options);
+  const placeAll = (list: (RawFinding & { rule: string })[]): Placed[] => list.map((f) => place(parsed, f));
+  if (parsed.readable && isPlanValue(parsed.value)) {
+    const root = parsed.value;
+    const plan = previousFor(parsed, key, previous);
+    const live = plan ? plan.reuse.live : { parsed, edits };
+    live.parsed = parsed;
+    live.edits = edits;
+    const dirty = plan ? dirtyUnits(plan.reuse, plan.changes, plan.model) : undefined;
+    model = updateModel(parsed, plan && dirty ? { model: plan.model, changes: dirty.model } : undefined) as PlanModel;
+    ({ today, todaySource } = resolveToday(options, model));
+    const label = makeLabeller(model);
+    // A whole check validates the plan once and shares the errors out; a re-check validates the touched items.
+    const errors = new Map<string, ErrorObject[]>();
+    if (!dirty) {
+      for (const e of validatePlanValue(root)) {
+        const unit = unitOf(pointerToPath(e.instancePath));
+        const list = errors.get(unit);
+        if (list) list.push(e);
+        else errors.set(unit, [e]);
+      }
     }
+    const itemsOf = itemIndex(model);
+    const units = new Map<string, Placed[]>();
+    const moves = plan?.changes.some((c) => c.delta !== 0) ?? false;
+    for (const unit of unitKeys(root)) {
+      const kept = plan && dirty && !dirty.units(unit) ? plan.reuse.units.get(unit) : undefined;
+      if (kept) {
+        units.set(unit, moves ? kept.map((f) => moved(f, plan!.changes)) : kept);
+        continue;
+      }
+      const path = unitPath(unit);
+      const value = unit === 'plan' ? root : valueAt(root, path);
+      if (dirty && !errors.has(unit) && unit !== 'plan') {
+        // An objective is validated with its actions, which come next; an action or target on its own.
+        for (const e of validatePlanItem(path as [string, number], value)) {
+          const at = unitOf(pointerToPath(e.instancePath));
+          const list = errors.get(at);
+          if (list) list.push(e);
+          else errors.set(at, [e]);
+        }
+        if (unit.startsWith('o:')) for (const k of unitKeys(root)) if (k.startsWith(`a:${path[1]}:`) && !errors.has(k)) errors.set(k, []);
+      }
+      const found: (RawFinding & { rule: string })[] = [];
+      for (const f of schemaFindings(errors.get(unit) ?? [], root, label, live)) found.push({ ...f, rule: 'schema' });
+      for (const f of impossibleDateFindings(value, path, label, live, isItemPath)) found.push({ ...f, rule: 'schema' });
+      const view = itemsOf(unit);
+      if (view) {
+        const unitCtx = ruleContext(live, view, options, today);
+        for (const rule of ITEM_RULES) {
+          if (options.rules?.[rule.id] === 'off') continue;
+          rule.check!(unitCtx, (f) => found.push({ ...f, rule: rule.id }));
+        }
+      }
+      dropExplainedMissing(found);
+      units.set(unit, placeAll(found));
+    }
+    for (const list of units.values()) raw.push(...list);
+    const ctx = ruleContext(live, model, options, today);
+    for (const rule of PLAN_RULES) {
+      if (options.rules?.[rule.id] === 'off') continue;
+      const found: (RawFinding & { rule: string })[] = [];
+      rule.check!(ctx, (f) => found.push({ ...f, rule: rule.id }));
+      raw.push(...placeAll(found));
+    }
+    if (plan) plan.reuse.taken = true;
+    const lineage = parsed.lineage;
+    if (lineage) reuse = { origin: lineage.origin, spliced: lineage.changes.length, last: lineage.changes[lineage.changes.length - 1], optionsKey: key, units, live, taken: false };
+  } else {
+    const found: (RawFinding & { rule: string })[] = [];
+    if (parsed.readable) {
+      const value = parsed.value;
+      if (value === null || value === undefined) {
+        found.push({ rule: 'schema', message: 'The file is empty. Start it with `eqplan: 1`, then `organisation:`, `title:` and `objectives:` (see the example in the eqplan README).', path: [], span: [0, 0] });
+      } else if (isDict(value)) {
+        found.push({ rule: 'schema', message: 'This YAML file is not an equality plan: it has no `eqplan: 1` line and no `objectives:`. If it is a plan, add `eqplan: 1` as its first line.', path: [], span: [0, 0] });
+      } else {
+        for (const f of checkSchema(value, undefined, edits)) found.push({ ...f, rule: 'schema' });
+      }
+    }
+    ({ today, todaySource } = resolveToday(options, undefined));
+    dropExplainedMissing(found);
+    raw.push(...placeAll(found));
   }
 
-  const { today, todaySource } = resolveToday(options, model);
-  const todayDay = parseIsoDay(today) as number;
-  const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
-  const staleUpdateDays = options.staleUpdateDays ?? DEFAULT_STALE_UPDATE_DAYS;
-
-  if (model) {
-    const ctx: RuleContext = {
-      parsed, plan: model, today: todayDay, todayIso: today, dueSoonDays, staleUpdateDays, edits,
-      repeatedSlipTimes: options.repeatedSlipTimes ?? OPTIONS.repeatedSlipTimes.default,
-      repeatedSlipDays: options.repeatedSlipDays ?? OPTIONS.repeatedSlipDays.default,
-      history: options.history?.actions,
-    };
-    for (const rule of ALL_RULES) {
-      if (!rule.check || options.rules?.[rule.id] === 'off') continue;
-      rule.check(ctx, (f) => raw.push({ ...f, rule: rule.id }));
-    }
-  }
-
-  dropExplainedMissing(raw);
   const suppressions = findSuppressions(parsed, KNOWN_RULES);
-  raw.push(...suppressions.problems);
+  raw.push(...placeAll(suppressions.problems));
 
   const severities = new Map(ALL_RULES.map((r) => [r.id, r.defaultSeverity]));
   const findings: Finding[] = [];
   for (const f of raw) {
     const level = options.rules?.[f.rule] ?? severities.get(f.rule) ?? 'warning';
     if (level === 'off') continue;
-    const [start, end] = f.span ?? spanOf(parsed, f.path, f.at ?? 'value');
-    const range = parsed.lines.range(start, end);
+    const range = parsed.lines.range(f.start, f.end);
     if (suppressions.isSuppressed(f.rule, range.start.line)) continue;
-    findings.push(makeFinding(f, level as Severity, range, start, Math.max(start, end)));
+    findings.push(makeFinding(f, level as Severity, range));
   }
   findings.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 
+  const todayDay = parseIsoDay(today) as number;
+  const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   // The summary is built on first read: the editor's diagnostics, the CLI's checks and most
   // re-checks after a keystroke never look at it, and on a large plan it is a fifth of the work.
   let summary: PlanSummary | undefined;
@@ -109,7 +263,131 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput): CheckResul
     todaySource,
     parsed,
     model,
+    reuse,
   };
+}
+
+/** A value the plan checks run on: a mapping that looks like a plan (else only the top-level findings). */
+function isPlanValue(value: unknown): value is Dict {
+  return isDict(value) && ('eqplan' in value || 'objectives' in value || 'organisation' in value);
+}
+
+/** A stable key for a set of options (they are plain JSON). */
+function optionsKey(options: CheckInput): string {
+  const sorted = (v: unknown): unknown =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]))
+      : v;
+  return JSON.stringify(sorted(options));
+}
+
+/** The previous check, when this parse was spliced from its parse and it can be reused; with the splices since. */
+function previousFor(parsed: ParsedPlan, key: string, previous: CheckResult | undefined): { reuse: CheckReuse; model: PlanModel; changes: readonly SpliceChange[] } | undefined {
+  const reuse = previous?.reuse;
+  const lineage = parsed.lineage;
+  if (!reuse || reuse.taken || !previous?.model || !lineage || lineage.origin !== reuse.origin || reuse.optionsKey !== key) return undefined;
+  if (lineage.changes.length <= reuse.spliced || lineage.changes[reuse.spliced - 1] !== reuse.last) return undefined;
+  return { reuse, model: previous.model, changes: lineage.changes.slice(reuse.spliced) };
+}
+
+/** Which items the splices touched; undefined when they touched the plan's own fields (a whole check then). */
+function dirtyUnits(reuse: CheckReuse, changes: readonly SpliceChange[], model: PlanModel): { units: (key: string) => boolean; model: ModelChanges } | undefined {
+  const objectives = new Set<number>();
+  const actions = new Set<string>();
+  const targets = new Set<number>();
+  let lines = false;
+  for (const c of changes) {
+    if (c.lineDelta !== 0) lines = true;
+    const p = c.path;
+    if (!p) continue;
+    if (p[0] === 'objectives' && typeof p[1] === 'number') {
+      if (p[2] === 'actions' && typeof p[3] === 'number') actions.add(`a:${p[1]}:${p[3]}`);
+      else objectives.add(p[1]);
+    } else if (p[0] === 'targets' && typeof p[1] === 'number') {
+      targets.add(p[1]);
+    } else {
+      return undefined;
+    }
+  }
+  // Items named by their line ("The action at line 45") read differently once lines move.
+  if (lines) {
+    for (const o of model.objectives) {
+      if (o.id === undefined) objectives.add(o.index);
+      for (const a of o.actions) if (a.id === undefined) actions.add(`a:${o.index}:${a.index}`);
+    }
+    for (const t of model.targets) if (t.id === undefined) targets.add(t.index);
+  }
+  void reuse;
+  const modelObjectives = new Set(objectives);
+  for (const a of actions) modelObjectives.add(Number(a.split(':')[1]));
+  return {
+    units: (key) => {
+      const [kind, first] = key.split(':');
+      if (kind === 'plan') return false;
+      if (kind === 't') return targets.has(Number(first));
+      if (objectives.has(Number(first))) return true;
+      return kind === 'a' && actions.has(key);
+    },
+    model: { objectives: modelObjectives, targets, lines },
+  };
+}
+
+/** A kept finding, moved by the splices made since it was placed (as `reparse.ts` moves the nodes). */
+function moved(f: Placed, changes: readonly SpliceChange[]): Placed {
+  let { start, end } = f;
+  for (const c of changes) {
+    if (start >= c.oldEnd) start += c.delta;
+    if (end >= c.oldEnd) end += c.delta;
+  }
+  return start === f.start && end === f.end ? f : { ...f, start, end };
+}
+
+/** The rule context of a check; `parsed` and `edits` are read from `live`, so kept findings' fixes use the current text. */
+function ruleContext(live: LiveParse, plan: PlanModel, options: CheckInput, today: string): RuleContext {
+  return {
+    get parsed() {
+      return live.parsed;
+    },
+    get edits() {
+      return live.edits;
+    },
+    plan,
+    today: parseIsoDay(today) as number,
+    todayIso: today,
+    dueSoonDays: options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+    staleUpdateDays: options.staleUpdateDays ?? DEFAULT_STALE_UPDATE_DAYS,
+    repeatedSlipTimes: options.repeatedSlipTimes ?? OPTIONS.repeatedSlipTimes.default,
+    repeatedSlipDays: options.repeatedSlipDays ?? OPTIONS.repeatedSlipDays.default,
+    history: options.history?.actions,
+  };
+}
+
+/** The model listing one item only (what an item rule is run on), by item key; undefined when the item is not a mapping. */
+function itemIndex(model: PlanModel): (key: string) => PlanModel | undefined {
+  const objectives = new Map(model.objectives.map((o) => [o.index, o]));
+  const targets = new Map(model.targets.map((t) => [t.index, t]));
+  return (key) => {
+    const [kind, first, second] = key.split(':');
+    if (kind === 'o') {
+      const o = objectives.get(Number(first));
+      return o && { ...model, objectives: [o], actions: [], targets: [] };
+    }
+    if (kind === 'a') {
+      const a = objectives.get(Number(first))?.actions.find((x) => x.index === Number(second));
+      return a && { ...model, objectives: [], actions: [a], targets: [] };
+    }
+    if (kind === 't') {
+      const t = targets.get(Number(first));
+      return t && { ...model, objectives: [], actions: [], targets: [t] };
+    }
+    return undefined;
+  };
+}
+
+/** Works out where a raw finding goes in the text. */
+function place(parsed: ParsedPlan, f: RawFinding & { rule: string }): Placed {
+  const [start, end] = f.span ?? spanOf(parsed, f.path, f.at ?? 'value');
+  return { rule: f.rule, message: f.message, start, end, pointer: pathToPointer(f.path), fixes: f.fixes };
 }
 
 /**
@@ -117,7 +395,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput): CheckResul
  * of findings, and most checks (the CLI's, the editor's diagnostics) never
  * look at their fixes.
  */
-function makeFinding(f: RawFinding & { rule: string }, severity: Severity, range: Finding['range'], offset: number, endOffset: number): Finding {
+function makeFinding(f: Placed, severity: Severity, range: Finding['range']): Finding {
   let fixes: Fix[] | undefined;
   const source = f.fixes;
   return {
@@ -125,9 +403,9 @@ function makeFinding(f: RawFinding & { rule: string }, severity: Severity, range
     severity,
     message: f.message,
     range,
-    offset,
-    endOffset,
-    path: pathToPointer(f.path),
+    offset: f.start,
+    endOffset: Math.max(f.start, f.end),
+    path: f.pointer,
     get fixes(): Fix[] {
       fixes ??= (typeof source === 'function' ? source() : (source ?? [])).filter((x): x is Fix => x !== undefined);
       return fixes;

@@ -109,11 +109,30 @@ function datedPoints(list: unknown, path: NodePath): DatedPoint[] {
 
 /** Builds the model from a parsed plan whose value is a mapping; else undefined. */
 export function buildModel(parsed: ParsedPlan): PlanModel | undefined {
+  return updateModel(parsed, undefined);
+}
+
+/** What changed since an earlier model of the same plan: these objectives (with their actions) and targets, by index. */
+export interface ModelChanges {
+  objectives: ReadonlySet<number>;
+  targets: ReadonlySet<number>;
+  /** Lines were added or removed: items labelled by their line ("The action at line 45") are built again. */
+  lines: boolean;
+}
+
+/**
+ * The model of a parse, reusing an earlier model of the same plan (an
+ * earlier version, spliced into this one: `reparse.ts`) for the objectives
+ * and targets `changes` does not name. The owners, `asOf` and the plan's
+ * other fields must be unchanged. Without `previous`, builds it all.
+ */
+export function updateModel(parsed: ParsedPlan, previous: { model: PlanModel; changes: ModelChanges } | undefined): PlanModel | undefined {
   const root = parsed.value;
   if (!isDict(root)) return undefined;
 
   let owners: Map<string, OwnerEntry> | undefined;
-  if (isDict(root.owners)) {
+  if (previous) owners = previous.model.owners;
+  else if (isDict(root.owners)) {
     owners = new Map();
     for (const [id, entry] of Object.entries(root.owners)) {
       if (id.startsWith('x-')) continue;
@@ -121,36 +140,23 @@ export function buildModel(parsed: ParsedPlan): PlanModel | undefined {
     }
   }
 
+  const before = new Map<number, ObjectiveModel>();
+  const beforeTargets = new Map<number, TargetModel>();
+  if (previous) {
+    for (const o of previous.model.objectives) before.set(o.index, o);
+    for (const t of previous.model.targets) beforeTargets.set(t.index, t);
+  }
+  const reusable = (id: string | undefined, changed: boolean): boolean => !changed && (id !== undefined || !previous?.changes.lines);
+
   const objectives: ObjectiveModel[] = [];
   const actions: ActionModel[] = [];
   if (Array.isArray(root.objectives)) {
     root.objectives.forEach((o, oi) => {
       if (!isDict(o)) return;
-      const path: NodePath = ['objectives', oi];
-      const id = idText(o.id);
-      const objective: ObjectiveModel = { index: oi, path, data: o, id, label: id ? `Objective ${id}` : `The objective at ${lineLabel(parsed, path)}`, actions: [] };
+      const old = before.get(oi);
+      const objective = old && reusable(old.id, !!previous?.changes.objectives.has(oi)) && old.actions.every((a) => a.id !== undefined || !previous?.changes.lines) ? old : buildObjective(parsed, o, oi);
       objectives.push(objective);
-      if (!Array.isArray(o.actions)) return;
-      o.actions.forEach((a, ai) => {
-        if (!isDict(a)) return;
-        const apath: NodePath = [...path, 'actions', ai];
-        const aid = idText(a.id);
-        const status = (STATUSES as readonly unknown[]).includes(a.status) ? (a.status as ActionStatus) : 'in-progress';
-        const action: ActionModel = {
-          index: ai,
-          path: apath,
-          data: a,
-          objective,
-          id: aid,
-          label: aid ? `Action ${aid}` : `The action at ${lineLabel(parsed, apath)}`,
-          status,
-          open: status !== 'done' && status !== 'dropped',
-          due: parseDue(a.due),
-          rag: (RAGS as readonly unknown[]).includes(a.rag) ? (a.rag as Rag) : undefined,
-        };
-        objective.actions.push(action);
-        actions.push(action);
-      });
+      actions.push(...objective.actions);
     });
   }
 
@@ -158,26 +164,58 @@ export function buildModel(parsed: ParsedPlan): PlanModel | undefined {
   if (Array.isArray(root.targets)) {
     root.targets.forEach((t, ti) => {
       if (!isDict(t)) return;
-      const path: NodePath = ['targets', ti];
-      const id = idText(t.id);
-      const baseline = datedPoint(t.baseline, [...path, 'baseline']);
-      targets.push({
-        index: ti,
-        path,
-        data: t,
-        id,
-        label: typeof t.title === 'string' && t.title.trim() ? `Target "${t.title.trim()}"` : id ? `Target ${id}` : `The target at ${lineLabel(parsed, path)}`,
-        direction: t.direction === 'down' ? 'down' : 'up',
-        tolerance: typeof t.tolerance === 'number' && t.tolerance >= 0 ? t.tolerance : 0,
-        baseline,
-        milestones: datedPoints(t.milestones, [...path, 'milestones']),
-        actuals: datedPoints(t.actuals, [...path, 'actuals']),
-      });
+      const old = beforeTargets.get(ti);
+      targets.push(old && reusable(old.id ?? (typeof t.title === 'string' && t.title.trim() ? '' : undefined), !!previous?.changes.targets.has(ti)) ? old : buildTarget(parsed, t, ti));
     });
   }
 
-  const asOf = typeof root.asOf === 'string' && parseIsoDay(root.asOf) !== undefined ? root.asOf : undefined;
+  const asOf = previous ? previous.model.asOf : typeof root.asOf === 'string' && parseIsoDay(root.asOf) !== undefined ? root.asOf : undefined;
   return { root, owners, objectives, actions, targets, asOf };
+}
+
+/** An objective and its actions. */
+function buildObjective(parsed: ParsedPlan, o: Dict, oi: number): ObjectiveModel {
+  const path: NodePath = ['objectives', oi];
+  const id = idText(o.id);
+  const objective: ObjectiveModel = { index: oi, path, data: o, id, label: id ? `Objective ${id}` : `The objective at ${lineLabel(parsed, path)}`, actions: [] };
+  if (!Array.isArray(o.actions)) return objective;
+  o.actions.forEach((a, ai) => {
+    if (!isDict(a)) return;
+    const apath: NodePath = [...path, 'actions', ai];
+    const aid = idText(a.id);
+    const status = (STATUSES as readonly unknown[]).includes(a.status) ? (a.status as ActionStatus) : 'in-progress';
+    objective.actions.push({
+      index: ai,
+      path: apath,
+      data: a,
+      objective,
+      id: aid,
+      label: aid ? `Action ${aid}` : `The action at ${lineLabel(parsed, apath)}`,
+      status,
+      open: status !== 'done' && status !== 'dropped',
+      due: parseDue(a.due),
+      rag: (RAGS as readonly unknown[]).includes(a.rag) ? (a.rag as Rag) : undefined,
+    });
+  });
+  return objective;
+}
+
+function buildTarget(parsed: ParsedPlan, t: Dict, ti: number): TargetModel {
+  const path: NodePath = ['targets', ti];
+  const id = idText(t.id);
+  const baseline = datedPoint(t.baseline, [...path, 'baseline']);
+  return {
+    index: ti,
+    path,
+    data: t,
+    id,
+    label: typeof t.title === 'string' && t.title.trim() ? `Target "${t.title.trim()}"` : id ? `Target ${id}` : `The target at ${lineLabel(parsed, path)}`,
+    direction: t.direction === 'down' ? 'down' : 'up',
+    tolerance: typeof t.tolerance === 'number' && t.tolerance >= 0 ? t.tolerance : 0,
+    baseline,
+    milestones: datedPoints(t.milestones, [...path, 'milestones']),
+    actuals: datedPoints(t.actuals, [...path, 'actuals']),
+  };
 }
 
 /** The owner's display name: the registry name when registered, else the text. */

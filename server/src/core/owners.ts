@@ -127,6 +127,20 @@ export function ownerReferences(plan: PlanModel): OwnerReference[] {
   return refs;
 }
 
+/**
+ * The owner references of the items a model lists: each objective's own
+ * (`lead`, not its actions'), then each action's in `plan.actions`, then each
+ * target's. On a whole model these are `ownerReferences` in another order;
+ * the check runs rules on one item at a time, with a model listing only it.
+ */
+export function itemOwnerReferences(plan: PlanModel): OwnerReference[] {
+  const refs: OwnerReference[] = [];
+  for (const o of plan.objectives) referencesOf('objective', o, undefined, refs);
+  for (const a of plan.actions) referencesOf('action', a, a, refs);
+  for (const t of plan.targets) referencesOf('target', t, undefined, refs);
+  return refs;
+}
+
 /** Registered owners' ids, for suggestions: the action's objective lead first. */
 export function ownerSuggestions(plan: PlanModel, action?: ActionModel): string[] {
   if (!plan.owners) return [];

@@ -22,6 +22,29 @@ export interface ParsedPlan {
   syntax: SyntaxProblem[];
   /** False when syntax problems stop the plan being read; only `yaml-syntax` findings are reported then. */
   readable: boolean;
+  /**
+   * For a readable parse: which whole parse it descends from by splicing
+   * edits in (`reparse.ts`), and what each splice changed. The check reuses
+   * what an earlier check of the same lineage found outside those changes.
+   */
+  lineage?: ParseLineage;
+}
+
+/** One edit spliced into a parse: the text [start, oldEnd) became [start, oldEnd + delta). */
+export interface SpliceChange {
+  /** The value that was replaced (an item or a `key: value` pair); undefined when only comment or blank lines changed. */
+  path: NodePath | undefined;
+  start: number;
+  oldEnd: number;
+  delta: number;
+  /** How many lines the text gained (negative: lost). */
+  lineDelta: number;
+}
+
+/** The parses made from one whole parse by splicing: `origin` names it, `changes` are the splices since, oldest first. */
+export interface ParseLineage {
+  origin: object;
+  changes: readonly SpliceChange[];
 }
 
 const MAX_SYNTAX_PROBLEMS = 50;
@@ -228,7 +251,8 @@ export function parsePlan(text: string): ParsedPlan {
       }
     }
   }
-  return { text, lines, doc, value, syntax, readable: !blocking && aliasesReadable };
+  const readable = !blocking && aliasesReadable;
+  return { text, lines, doc, value, syntax, readable, lineage: readable ? { origin: {}, changes: [] } : undefined };
 }
 
 /** How plans are parsed, here and by the incremental parse (`reparse.ts`). Duplicate keys are found by `duplicateKeys`. */

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
-import { duplicateKeys, PARSE_OPTIONS, parsePlan, type ParsedPlan } from './parse';
+import { duplicateKeys, PARSE_OPTIONS, parsePlan, type NodePath, type ParsedPlan, type ParseLineage } from './parse';
 import { textOverSizeLimit } from './planFiles';
 import { LineIndex, textShift } from './text';
 
@@ -221,7 +221,20 @@ function splicePart(previous: ParsedPlan, newText: string, edit: Edit, part: Par
   let container = previous.value as Record<string | number, unknown>;
   for (const step of part.path) container = container[step] as Record<string | number, unknown>;
   container[part.kind === 'item' ? part.index : (part.key as string)] = newValue;
-  return { text: newText, lines: new LineIndex(newText), doc, value: previous.value, syntax: [], readable: true };
+  const lines = new LineIndex(newText);
+  const path = [...part.path, part.kind === 'item' ? part.index : (part.key as string)];
+  return { text: newText, lines, doc, value: previous.value, syntax: [], readable: true, lineage: extend(previous, lines, edit, path) };
+}
+
+/** Splices in one lineage before it starts again (a full check): keeps the list of changes short. */
+const MAX_LINEAGE = 10_000;
+
+/** The lineage of a spliced parse: the previous parse's, with this edit added. */
+function extend(previous: ParsedPlan, lines: LineIndex, edit: Edit, path: NodePath | undefined): ParseLineage {
+  const change = { path, start: edit.start, oldEnd: edit.oldEnd, delta: edit.delta, lineDelta: lines.lineCount - previous.lines.lineCount };
+  const before = previous.lineage;
+  if (!before || before.changes.length >= MAX_LINEAGE) return { origin: {}, changes: [] };
+  return { origin: before.origin, changes: [...before.changes, change] };
 }
 
 type Ending = 'block' | 'block-text' | 'flat' | 'empty';
@@ -355,7 +368,8 @@ function lineEnd(text: string, offset: number): number {
 /** A parse of the new text whose values are the previous ones, with ranges after the edit moved. */
 function finish(previous: ParsedPlan, newText: string, edit: Edit): ParsedPlan {
   shiftRanges(previous.doc as Document.Parsed, edit.oldEnd, edit.delta);
-  return { text: newText, lines: new LineIndex(newText), doc: previous.doc, value: previous.value, syntax: [], readable: true };
+  const lines = new LineIndex(newText);
+  return { text: newText, lines, doc: previous.doc, value: previous.value, syntax: [], readable: true, lineage: extend(previous, lines, edit, undefined) };
 }
 
 /**

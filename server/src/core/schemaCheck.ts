@@ -91,7 +91,7 @@ const VALUE_SYNONYMS: Record<string, string> = {
   'socio economic': 'socio-economic', poverty: 'socio-economic',
 };
 
-type LabelOf = (path: NodePath) => string;
+export type LabelOf = (path: NodePath) => string;
 
 /** "Action 2c" -> "action 2c", for a label in the middle of a sentence; ids keep their case. */
 function lowerFirst(label: string): string {
@@ -189,7 +189,7 @@ interface MappedError {
   finding: RawFinding;
 }
 
-function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdits): MappedError | undefined {
+function mapError(e: ErrorObject, root: unknown, label: LabelOf, src: EditsSource): MappedError | undefined {
   const path = pointerToPath(e.instancePath);
   const where = label(path);
   const field = fieldName(path);
@@ -224,9 +224,9 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
           path: fieldPath,
           at: 'key',
           explainsMissing: meant && !clash ? { item: pathToPointer(path), field: meant } : undefined,
-          fixes: [
-            meant && !clash ? edits.fix(`Rename \`${prop}\` to \`${meant}\``, [edits.renameKey(fieldPath, meant)], false, true) : undefined,
-            edits.fix(`Rename \`${prop}\` to \`x-${prop}\` (keep it as a local field)`, [edits.renameKey(fieldPath, `x-${prop}`)], false),
+          fixes: () => [
+            meant && !clash ? src.edits.fix(`Rename \`${prop}\` to \`${meant}\``, [src.edits.renameKey(fieldPath, meant)], false, true) : undefined,
+            src.edits.fix(`Rename \`${prop}\` to \`x-${prop}\` (keep it as a local field)`, [src.edits.renameKey(fieldPath, `x-${prop}`)], false),
           ],
         },
       };
@@ -248,12 +248,12 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
         finding: {
           message: fix ? `${message} Did you mean \`${fix}\`?` : message,
           path,
-          fixes: fix ? [edits.fix(`Change to \`${fix}\``, [edits.replaceValue(path, fix)], fix === direct, true)] : [],
+          fixes: fix ? () => [src.edits.fix(`Change to \`${fix}\``, [src.edits.replaceValue(path, fix)], fix === direct, true)] : [],
         },
       };
     }
     case 'const':
-      return { key: `${e.instancePath}|const`, finding: { message: `\`${field}\` must be 1, the version of the plan format this file follows.`, path, fixes: [edits.fix('Change to 1', [edits.replaceValue(path, '1')], false, true)] } };
+      return { key: `${e.instancePath}|const`, finding: { message: `\`${field}\` must be 1, the version of the plan format this file follows.`, path, fixes: () => [src.edits.fix('Change to 1', [src.edits.replaceValue(path, '1')], false, true)] } };
     case 'type': {
       if (OWN_RULE_FIELDS.has(field) && (e.data === '' || e.data === null)) return undefined;
       // A list entry of the wrong type is named itself ("Progress update 2 of action 1a"), not after its list.
@@ -263,13 +263,13 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
         : `\`${field}\` in ${lowerFirst(where)} should be ${typeName(params.type, field)}, not ${showValue(e.data)}.`;
       if (field === 'owner' && Array.isArray(e.data)) message += ' Give one owner here and list the others under `support:`.';
       if (field === 'id' && typeof e.data === 'number') {
-        const written = edits.sourceText(path);
+        const written = src.edits.sourceText(path);
         return {
           key: `${e.instancePath}|type`,
           finding: {
             message: `${where} has the id \`${written}\`, which YAML reads as a number (so \`1.10\` would become \`1.1\`). Put it in quotes: \`"${written}"\`.`,
             path,
-            fixes: [edits.fix(`Put the id in quotes`, [edits.replaceValue(path, `"${written}"`)], true, true)],
+            fixes: () => [src.edits.fix(`Put the id in quotes`, [src.edits.replaceValue(path, `"${written}"`)], true, true)],
           },
         };
       }
@@ -279,7 +279,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
     case 'pattern': {
       if (!(typeof e.data === 'string')) return undefined;
       if (OWN_RULE_FIELDS.has(field) && e.data.trim() === '') return undefined;
-      return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, e.data, where, edits) };
+      return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, e.data, where, src) };
     }
     case 'propertyNames': {
       const name = String(params.propertyName);
@@ -294,7 +294,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
     }
     case 'minimum':
     case 'maximum':
-      if (field === 'due') return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, String(e.data), where, edits) };
+      if (field === 'due') return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, String(e.data), where, src) };
       return {
         key: `${e.instancePath}|range`,
         finding: { message: `\`${field}\` in ${lowerFirst(where)} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${showValue(e.data)}. ${RANGE_HINTS[field] ?? ''}`.trim(), path },
@@ -316,7 +316,7 @@ function readsAs(canonical: string, note: string | undefined): string {
 }
 
 /** The finding for a date written in a form eqplan does not read, with a rewrite when the phrase is recognised. */
-function dateFinding(path: NodePath, field: string, raw: string, where: string, edits: PlanEdits): RawFinding {
+function dateFinding(path: NodePath, field: string, raw: string, where: string, src: EditsSource): RawFinding {
   const whose = possessive(where);
   if (field === 'due') {
     const due = parseDue(raw);
@@ -327,7 +327,7 @@ function dateFinding(path: NodePath, field: string, raw: string, where: string, 
       return {
         message: `${whose} deadline \`${raw}\` is not written in a form eqplan reads. Write it as \`${suggestion}\`${reads}.`,
         path,
-        fixes: [edits.fix(`Change the deadline to ${suggestion}`, [edits.replaceValue(path, suggestion)], true, true)],
+        fixes: () => [src.edits.fix(`Change the deadline to ${suggestion}`, [src.edits.replaceValue(path, suggestion)], true, true)],
       };
     }
     return {
@@ -342,23 +342,23 @@ function dateFinding(path: NodePath, field: string, raw: string, where: string, 
     return {
       message: `\`${field}\` \`${raw}\` in ${lowerFirst(where)} must be a day written YYYY-MM-DD. Write it as \`${suggestion}\`${council?.note ? readsAs(council.due, council.note) : ''}.`,
       path,
-      fixes: [edits.fix(`Change the date to ${suggestion}`, [edits.replaceValue(path, suggestion)], true, true)],
+      fixes: () => [src.edits.fix(`Change the date to ${suggestion}`, [src.edits.replaceValue(path, suggestion)], true, true)],
     };
   }
   return { message: `\`${field}\` \`${raw}\` in ${lowerFirst(where)} must be a day written YYYY-MM-DD, for example 2024-03-31.`, path };
 }
 
 /** Dates that match the pattern but name no real day (30 Feb, month 13). The path is built only for a hit. */
-function impossibleDates(root: unknown, label: LabelOf, edits: PlanEdits): RawFinding[] {
+function impossibleDates(root: unknown, label: LabelOf, src: EditsSource, base: NodePath = [], skip?: (path: NodePath) => boolean): RawFinding[] {
   const out: RawFinding[] = [];
-  const path: (string | number)[] = [];
+  const path: (string | number)[] = [...base];
   const problem = (k: string, x: string): string | RawFinding | undefined => {
     if (!/^\d{4}-\d{2}(?:-\d{2})?$/.test(x)) return undefined;
     if (k === 'due') {
       const d = parseDue(x);
       if (d.kind !== 'invalid') return undefined;
       // `2022-23` fits the pattern of a month but is a financial year: offer the rewrite.
-      return d.suggestion ? dateFinding([...path, k], k, x, label(path), edits) : d.reason;
+      return d.suggestion ? dateFinding([...path, k], k, x, label(path), src) : d.reason;
     }
     return whyNotARealDay(x);
   };
@@ -366,7 +366,7 @@ function impossibleDates(root: unknown, label: LabelOf, edits: PlanEdits): RawFi
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
-        visit(v[i]);
+        if (!skip?.(path)) visit(v[i]);
         path.pop();
       }
       return;
@@ -384,7 +384,7 @@ function impossibleDates(root: unknown, label: LabelOf, edits: PlanEdits): RawFi
         }
       } else if (typeof x === 'object' && x !== null && !k.startsWith('x-')) {
         path.push(k);
-        visit(x);
+        if (!skip?.(path)) visit(x);
         path.pop();
       }
     }
@@ -393,31 +393,76 @@ function impossibleDates(root: unknown, label: LabelOf, edits: PlanEdits): RawFi
   return out;
 }
 
+/** Where fixes get their edits: read when a fix is asked for, so a finding kept from an earlier check makes its fixes on the current text. */
+export interface EditsSource {
+  readonly edits: PlanEdits;
+}
+
+/** The validator's errors for a whole plan value (empty when it fits the format). */
+export function validatePlanValue(root: unknown): ErrorObject[] {
+  const validate = planValidator();
+  return validate(root) ? [] : [...(validate.errors ?? [])];
+}
+
+/**
+ * The validator's errors for one objective (with its actions), one action or
+ * one target, with their paths in the plan, in the order a validation of the
+ * whole plan lists them. The item is validated inside a plan that holds only
+ * it (the one validator, at the same place in the schema); errors outside
+ * the item are dropped.
+ */
+export function validatePlanItem(path: readonly [string, number] | readonly [string, number, string, number], value: unknown): ErrorObject[] {
+  const wrapped = path.length === 4 ? { objectives: [{ actions: [value] }] } : path[0] === 'targets' ? { targets: [value] } : { objectives: [value] };
+  const inner = path.length === 4 ? '/objectives/0/actions/0' : `/${path[0]}/0`;
+  const real = pathToPointer(path);
+  const out: ErrorObject[] = [];
+  for (const e of validatePlanValue(wrapped)) {
+    const p = e.instancePath;
+    if (p !== inner && !p.startsWith(`${inner}/`)) continue;
+    out.push({ ...e, instancePath: real + p.slice(inner.length) });
+  }
+  return out;
+}
+
+/**
+ * Turns validator errors (of one item, or of the whole plan) into one
+ * plain-English finding per problem, on the narrowest node. Missing or empty
+ * `owner`, `due`, `measure` and `rag` are left to their own rules.
+ */
+export function schemaFindings(errors: readonly ErrorObject[], root: unknown, label: LabelOf, src: EditsSource): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) continue;
+    if (e.keyword === 'pattern' && e.propertyName !== undefined) continue; // reported as propertyNames
+    if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const mapped = mapError(e, root, label, src);
+    if (!mapped || seen.has(mapped.key)) continue;
+    seen.add(mapped.key);
+    findings.push(mapped.finding);
+  }
+  return findings;
+}
+
+/**
+ * Dates in a value that fit the format's pattern but name no real day (30
+ * Feb, month 13). `base` is the value's path in the plan; `skip` leaves out
+ * parts checked on their own (the items of a plan checked item by item).
+ */
+export function impossibleDateFindings(value: unknown, base: NodePath, label: LabelOf, src: EditsSource, skip?: (path: NodePath) => boolean): RawFinding[] {
+  return impossibleDates(value, label, src, base, skip);
+}
+
 /**
  * Validates the plan's value against the JSON Schema and turns each problem
  * into one plain-English finding on the narrowest node. Missing or empty
  * `owner`, `due`, `measure` and `rag` are left to their own rules.
  */
 export function checkSchema(root: unknown, plan: PlanModel | undefined, edits: PlanEdits): RawFinding[] {
-  const validate = planValidator();
   const label = makeLabeller(plan);
-  const findings: RawFinding[] = [];
-  if (!validate(root)) {
-    const errors = validate.errors ?? [];
-    const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-    const seen = new Set<string>();
-    for (const e of errors) {
-      if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) continue;
-      if (e.keyword === 'pattern' && e.propertyName !== undefined) continue; // reported as propertyNames
-      if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-      const mapped = mapError(e, root, label, edits);
-      if (!mapped || seen.has(mapped.key)) continue;
-      seen.add(mapped.key);
-      findings.push(mapped.finding);
-    }
-  }
-  findings.push(...impossibleDates(root, label, edits));
-  return findings;
+  const src = { edits };
+  return [...schemaFindings(validatePlanValue(root), root, label, src), ...impossibleDates(root, label, src)];
 }
 
 export { pathToPointer };

@@ -13,6 +13,13 @@ import { OPTIONS } from '../core';
  */
 export class Debouncer {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What a check of each key has cost lately (ms, a running average): see `delayFor`. */
+  private readonly costs = new Map<string, number>();
+
+  /** From the last keystroke to diagnostics shown, a check included, at most this long when checks are quick. */
+  static readonly FEEDBACK_MS = 80;
+  /** The shortest wait: a few keystrokes typed in a burst still make one check. */
+  static readonly MIN_MS = 20;
   private readonly waiters = new Map<string, (() => void)[]>();
 
   /** How late a timer may fire and still count as on time. */
@@ -35,7 +42,28 @@ export class Debouncer {
   schedule(key: string, task: () => void): void {
     const old = this.timers.get(key);
     if (old !== undefined) clearTimeout(old);
-    this.arm(key, task, this.delay, 0);
+    this.arm(key, task, this.delayFor(key), 0);
+  }
+
+  /** A check of `key` took `ms`: the next waits follow what checks cost. */
+  recordCost(key: string, ms: number): void {
+    const old = this.costs.get(key);
+    this.costs.set(key, old === undefined ? ms : (old + ms) / 2);
+  }
+
+  /**
+   * How long to wait for a pause: the configured delay (`debounceMs`) at
+   * most. When checks of the document are quick, less: a check then costs
+   * little even if typing goes on after it, and the officer sees the result
+   * within `FEEDBACK_MS` of the last keystroke. A check that takes long
+   * (a very large plan, a slow machine) waits the whole delay, so typing is
+   * not held up by checks of versions about to be replaced.
+   */
+  delayFor(key: string): number {
+    const cost = this.costs.get(key);
+    if (cost === undefined) return this.delay;
+    const quick = Debouncer.FEEDBACK_MS - 2 * cost;
+    return quick >= Debouncer.MIN_MS ? Math.min(this.delay, quick) : this.delay;
   }
 
   private arm(key: string, task: () => void, ms: number, settles: number): void {
@@ -59,6 +87,7 @@ export class Debouncer {
     const t = this.timers.get(key);
     if (t !== undefined) clearTimeout(t);
     this.timers.delete(key);
+    this.costs.delete(key);
     this.settle(key);
   }
 

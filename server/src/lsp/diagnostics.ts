@@ -113,6 +113,10 @@ export class Diagnostics implements DocumentListener {
     const key = optionsKey(options);
     const last = this.published.get(uri);
     if (last && (last.version > version || (!force && last.version === version && last.key === key))) return;
+    // Checked first, so the snapshot takes the check's plan model rather than building its own.
+    const started = performance.now();
+    store.check(current, options);
+    this.documents.checkCost(uri, performance.now() - started);
     const ctx = store.snapshot(current, options);
     if (!ctx) return;
     const list = diagnostics(ctx, this.session.docsLink);

@@ -73,6 +73,11 @@ export class OpenDocuments {
     return current && this.store.isPlan(current) ? { doc: current, options } : undefined;
   }
 
+  /** A check of the document took `ms`: how long later pauses in typing wait follows it (`Debouncer.delayFor`). */
+  checkCost(uri: string, ms: number): void {
+    this.debouncer.recordCost(uri, ms);
+  }
+
   /** The snapshot of the open plan's current version (undefined when it is not open or not a plan). */
   async snapshotFor(uri: string, token?: CancellationToken): Promise<PlanContext | undefined> {
     const plan = await this.planFor(uri, token);

@@ -44,6 +44,8 @@ interface Entry {
    */
   base?: ParsedPlan;
   check?: { key: string; result: CheckResult };
+  /** The last check of an earlier version, until this version is checked: the check reuses what it can of it. */
+  previousCheck?: CheckResult;
   /** An incremental parse of this version from `base` was tried and is not possible (not tried again). */
   spliceFailed?: boolean;
 }
@@ -77,7 +79,7 @@ export class PlanStore {
   private entry(doc: TextDocument): Entry {
     let e = this.entries.get(doc.uri);
     if (!e || e.version !== doc.version) {
-      e = { version: doc.version, isPlan: isPlanDocument(doc.uri, doc.languageId, doc.getText()), base: spliceable(e?.parsed) ? e.parsed : e?.base };
+      e = { version: doc.version, isPlan: isPlanDocument(doc.uri, doc.languageId, doc.getText()), base: spliceable(e?.parsed) ? e.parsed : e?.base, previousCheck: e?.check?.result ?? e?.previousCheck };
       this.entries.set(doc.uri, e);
     }
     return e;
@@ -145,7 +147,12 @@ export class PlanStore {
     if (e.check?.key !== key) {
       const parsed = this.parsed(doc);
       this.checksRun++;
-      e.check = { key, result: this.timed('check', doc, () => checkParsed(parsed, options)) };
+      const previous = e.previousCheck;
+      e.previousCheck = undefined;
+      const result = this.timed('check', doc, () => checkParsed(parsed, options, previous));
+      e.check = { key, result };
+      // The check's model is the parse's model (built from the earlier check's where it could be).
+      if (result.model && !this.models.has(parsed)) this.models.set(parsed, result.model);
     }
     return e.check.result;
   }

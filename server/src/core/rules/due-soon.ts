@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 /** Flags open actions due today or within the next days (14 by default), so owners get a nudge in time. */
 export const dueSoon: Rule = {
   id: 'due-soon',
+  scope: 'item',
   defaultSeverity: 'information',
   title: 'Action is due soon',
   description: 'An open action due today or within the next 14 days (set `dueSoonDays` to change the window). A nudge to check it is on track before it becomes overdue.',

@@ -9,6 +9,7 @@ import type { Rule, RuleContext, RawFinding } from './rule';
  */
 export const duplicateId: Rule = {
   id: 'duplicate-id',
+  scope: 'plan',
   defaultSeverity: 'error',
   title: 'Id used twice',
   description: 'Two objectives, two actions (anywhere in the file) or two targets share an id. Ids are how committee papers and updates refer to items, so each must be unique.',

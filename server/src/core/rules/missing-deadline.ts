@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 /** Flags open actions with no deadline: an action without a date can never be late, so it is never chased. */
 export const missingDeadline: Rule = {
   id: 'missing-deadline',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Action has no deadline',
   description: 'An open action without `due`. Without a date an action can never be seen to slip; give it a date, or `ongoing` for continuous work.',

@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 /** Flags actions with no measure of success: without one nobody can say whether the action worked. */
 export const missingMeasure: Rule = {
   id: 'missing-measure',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Action has no measure of success',
   description: 'An action without `measure`, or with an empty one. The plan must say how the council will know the action worked.',

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 /** Flags open actions with no RAG rating: the RAG is how committees scan a plan. */
 export const missingRag: Rule = {
   id: 'missing-rag',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Action has no RAG status',
   description: 'An open action without `rag`. Committees read plans by their red, amber and green ratings; an unrated action is invisible.',

@@ -4,6 +4,7 @@ import { possessive } from '../words';
 /** Reports `ongoing` and `tbc` deadlines, which can never go overdue, so a plan does not hide slippage behind them. */
 export const openDeadline: Rule = {
   id: 'open-deadline',
+  scope: 'item',
   defaultSeverity: 'information',
   title: 'Deadline is ongoing or to be confirmed',
   description: 'An action whose `due` is `ongoing` or `tbc`. Such actions are never overdue, so check that an open-ended deadline is meant and agree a date where one is possible.',

@@ -8,6 +8,7 @@ import type { Rule } from './rule';
  */
 export const overdue: Rule = {
   id: 'overdue',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Action is overdue',
   description: 'An action whose deadline (`due`) is before today and whose status is not `done` or `dropped`. Overdue actions are what quietly slips in equality plans; update the status or agree a new date.',

@@ -8,6 +8,7 @@ import type { Rule } from './rule';
  */
 export const ragMismatch: Rule = {
   id: 'rag-mismatch',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'RAG rating contradicts the action',
   description: 'An overdue action rated `green`, or a `done` action rated `red`. Committees read the colours; a green action that is past its deadline hides slippage.',

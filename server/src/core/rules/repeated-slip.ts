@@ -18,6 +18,7 @@ const DAYS = OPTIONS.repeatedSlipDays.default;
  */
 export const repeatedSlip: Rule = {
   id: 'repeated-slip',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Deadline moved again and again',
   description:

@@ -51,6 +51,16 @@ export interface Rule {
   description: string;
   /** An example message, as a policy officer would see it. */
   example: string;
+  /**
+   * What a rule's findings depend on, which decides how an edit re-checks it
+   * (required with `check`). `item`: each finding is about one objective,
+   * action or target and depends only on it (and on the plan's owners, its
+   * date and the options), so the check runs the rule on one item at a time
+   * (`ctx.plan` then lists just that item) and keeps the findings of items an
+   * edit did not touch. `plan`: findings compare items with each other
+   * (`duplicate-id`), so the rule sees the whole plan after every edit.
+   */
+  scope?: 'item' | 'plan';
   /** Plan-level rules; undefined for `yaml-syntax` and `schema`, which the parser and validator report. */
   check?(ctx: RuleContext, report: (finding: RawFinding) => void): void;
 }

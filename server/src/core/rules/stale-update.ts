@@ -11,6 +11,7 @@ import type { Rule } from './rule';
  */
 export const staleUpdate: Rule = {
   id: 'stale-update',
+  scope: 'item',
   defaultSeverity: 'information',
   title: 'No recent progress update',
   description: 'An open action whose newest `updates` entry is more than 90 days old (set `staleUpdateDays` to change it). A plan nobody updates stops being a plan.',

@@ -8,6 +8,7 @@ import type { Rule } from './rule';
  */
 export const targetMissed: Rule = {
   id: 'target-missed',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Target milestone missed',
   description: 'The latest milestone whose date has passed was not reached by the latest actual dated on or after it, taking `direction` into account. Say so, and say what will change.',

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 /** Flags a target with a passed milestone and no figure recorded since: nobody can tell whether it was met. */
 export const targetNoData: Rule = {
   id: 'target-no-data',
+  scope: 'item',
   defaultSeverity: 'information',
   title: 'No figure since a milestone passed',
   description: 'A milestone date has passed and no actual is dated on or after it, so nobody can tell whether it was met. Record the latest figure.',

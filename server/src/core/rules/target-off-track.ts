@@ -10,6 +10,7 @@ import type { Rule } from './rule';
  */
 export const targetOffTrack: Rule = {
   id: 'target-off-track',
+  scope: 'item',
   defaultSeverity: 'information',
   title: 'Target is behind its trajectory',
   description: 'Not missed yet, but the latest actual is behind the straight line from the previous milestone (or the baseline) to the next milestone, at the actual\'s date, by more than `tolerance`. An early warning while there is still time.',

@@ -1,10 +1,33 @@
+import type { OwnerEntry } from '../model';
 import { yamlString } from '../edits';
 import { closest } from '../words';
-import { isPlaceholderOwner, ownerReferences } from '../owners';
+import { isPlaceholderOwner, itemOwnerReferences } from '../owners';
 import type { Rule } from './rule';
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'owner';
+}
+
+/** Plans repeat the same unknown owner many times: each text is looked up once per owners list (the rule runs item by item). */
+const lookUps = new WeakMap<ReadonlyMap<string, OwnerEntry>, (text: string) => string | undefined>();
+
+/** The registered owner a text most likely means: by name, by id in another case, or the closest id. */
+function nearestOwner(owners: ReadonlyMap<string, OwnerEntry>): (text: string) => string | undefined {
+  let lookUp = lookUps.get(owners);
+  if (!lookUp) {
+    const names = new Map<string, string>();
+    for (const o of owners.values()) if (o.name) names.set(o.name.toLowerCase(), o.id);
+    const nearest = new Map<string, string | undefined>();
+    lookUp = (text) => {
+      if (!nearest.has(text)) {
+        const lower = text.toLowerCase();
+        nearest.set(text, names.get(lower) ?? [...owners.keys()].find((id) => id.toLowerCase() === lower) ?? closest(text, owners.keys()));
+      }
+      return nearest.get(text);
+    };
+    lookUps.set(owners, lookUp);
+  }
+  return lookUp;
 }
 
 /**
@@ -14,6 +37,7 @@ function slug(text: string): string {
  */
 export const unknownOwner: Rule = {
   id: 'unknown-owner',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Owner is not in the owners list',
   description: 'The plan has an `owners` registry and an `owner`, `lead` or `support` entry is not one of its ids. A misspelt owner splits a service\'s actions, so its workload and overdue count come out wrong. Placeholders such as `All` are reported by `unowned` instead.',
@@ -21,19 +45,9 @@ export const unknownOwner: Rule = {
   check(ctx, report) {
     const owners = ctx.plan.owners;
     if (!owners) return;
-    const names = new Map<string, string>();
-    for (const o of owners.values()) if (o.name) names.set(o.name.toLowerCase(), o.id);
-    // Plans repeat the same unknown owner many times: look each text up once.
-    const nearest = new Map<string, string | undefined>();
-    const lookUp = (text: string): string | undefined => {
-      if (!nearest.has(text)) {
-        const lower = text.toLowerCase();
-        nearest.set(text, names.get(lower) ?? [...owners.keys()].find((id) => id.toLowerCase() === lower) ?? closest(text, owners.keys()));
-      }
-      return nearest.get(text);
-    };
+    const lookUp = nearestOwner(owners);
     const firstId: string | undefined = owners.keys().next().value;
-    for (const ref of ownerReferences(ctx.plan)) {
+    for (const ref of itemOwnerReferences(ctx.plan)) {
       if (owners.has(ref.text) || isPlaceholderOwner(ref.text)) continue;
       const near = lookUp(ref.text);
       const hint = near

@@ -8,6 +8,7 @@ import { possessive } from '../words';
  */
 export const unowned: Rule = {
   id: 'unowned',
+  scope: 'item',
   defaultSeverity: 'warning',
   title: 'Action has no real owner',
   description: 'An open action with no `owner`, an empty one, or a placeholder (`tbc`, `tba`, `all`, `?`, `n/a`, `none`, in any case). Actions owned by "All" or "TBC" are the ones nobody chases.',
