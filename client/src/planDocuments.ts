@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 
 export const PLAN_FILE_PATTERN = /\.eqplan\.ya?ml$/i;
-const MARKER = /^eqplan[ \t]*:[ \t]*["']?1["']?[ \t]*(#.*)?$/m;
+// Lines end at `\n`, `\r\n` or `\r` only: the `m` flag would also start one after U+2028 or U+2029.
+const MARKER = /(?:^|[\r\n])eqplan[ \t]*:[ \t]*["']?1["']?[ \t]*(?:#[^\r\n]*)?(?:[\r\n]|$)/;
 
 export function isPlanDocument(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   if (!doc) return false;

@@ -19,9 +19,12 @@ export * from './types';
 export * from './summary-types';
 export { ownerLoad, targetSummaries } from './summary';
 
-/** Does this text look like a plan? True when its top level has `eqplan: 1`. Cheap: no YAML parse. */
+/**
+ * Does this text look like a plan? True when its top level has `eqplan: 1`. Cheap: no YAML parse.
+ * Lines end at `\n`, `\r\n` or `\r` only: a regex's `m` flag would also start a line after U+2028 or U+2029.
+ */
 export function looksLikePlan(text: string): boolean {
-  return /^eqplan[ \t]*:[ \t]*["']?1["']?[ \t]*(#.*)?$/m.test(text.slice(0, 64 * 1024));
+  return /(?:^|[\r\n])eqplan[ \t]*:[ \t]*["']?1["']?[ \t]*(?:#[^\r\n]*)?(?:[\r\n]|$)/.test(text.slice(0, 64 * 1024));
 }
 
 /**

@@ -79,9 +79,10 @@ function plainSyntax(code: ErrorCode, message: string, text: string, lines: Line
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `title: Review policy: part 2`: a second `: ` on the line is read as a field inside the value.
       const line = lines.lineText(lines.positionAt(pos).line);
-      const m = /^([ \t]*(?:-[ \t]+)?)([^\s:#'"][^:#]*?):[ \t]+([^#]*?:(?:[ \t].*)?)$/.exec(line);
+      // `s`: a line may hold U+2028 or U+2029, which are characters of the line, not line breaks.
+      const m = /^([ \t]*(?:-[ \t]+)?)([^\s:#'"][^:#]*?):[ \t]+([^#]*?:(?:[ \t].*)?)$/s.exec(line);
       if (m && /: /.test(`${m[3]} `) && !/^["']/.test(m[3])) {
-        const value = m[3].replace(/[ \t]+#.*$/, '').trim();
+        const value = m[3].replace(/[ \t]+#.*$/s, '').trim();
         return { message: `This value contains \`: \` (a colon and a space), which YAML reads as the start of another field. ${PUT_IN_QUOTES}, for example \`${m[2].trim()}: ${JSON.stringify(value)}\`.` };
       }
       return { message: 'The indentation here does not line up with the lines around it: a line is indented further than the field above it, or a `- ` item is not lined up with the others. Indent fields of the same item by the same number of spaces.' };
@@ -98,8 +99,8 @@ function plainSyntax(code: ErrorCode, message: string, text: string, lines: Line
       const char = /(?:character|indicator) (\S)\s*$/.exec(message)?.[1] ?? text[pos];
       const shown = char && char.trim() !== '' && char !== '`' ? `\`${char}\`` : char === '`' ? 'a backtick (`` ` ``)' : 'this character';
       // The value as written, for the example: up to the end of the line or a comment.
-      const lineEnd = text.indexOf('\n', pos);
-      const written = text.slice(pos, lineEnd < 0 ? text.length : lineEnd).replace(/[ \t]+#.*$/, '').trim();
+      const lineEnd = lines.lineStart(lines.positionAt(pos).line + 1);
+      const written = text.slice(pos, lineEnd > pos ? lineEnd : text.length).replace(/[\r\n]+$/, '').replace(/[ \t]+#.*$/s, '').trim();
       const example = written.length > 0 && written.length <= 60 && !/[`"\\]/.test(written) ? `, for example \`"${written}"\`` : ' ("...")';
       return { message: `A value cannot start with ${shown} unless it is in quotes. ${PUT_IN_QUOTES}${example}.` };
     }
@@ -430,7 +431,8 @@ function checkAliases(doc: Document.Parsed): SyntaxProblem[] {
  * value before `before` that opens a quote and does not close it on its line.
  */
 function openingQuote(text: string, before: number): [number, number] | undefined {
-  const re = /^[^#\n]*?(?::|-)[ \t]+(["'])(.*)$/gm;
+  // Lines end at `\n`, `\r\n` or `\r` only (the `m` flag would also end one at U+2028 or U+2029).
+  const re = /(?<=^|[\r\n])[^#\r\n]*?(?::|-)[ \t]+(["'])([^\r\n]*)/g;
   let found: [number, number] | undefined;
   for (let m = re.exec(text); m && m.index < before; m = re.exec(text)) {
     const quote = m[1];

@@ -289,7 +289,7 @@ function commentLinesOnly(previous: ParsedPlan, newText: string, edit: Edit): bo
     oldLines.pop();
     newLines.pop();
   }
-  const quiet = (l: string) => /^[ ]*(#.*)?\r?$/.test(l);
+  const quiet = (l: string) => /^[ ]*(#[^\r\n]*)?\r?$/.test(l);
   if (!oldLines.every(quiet) || !newLines.every(quiet)) return false;
   // A comment indented further than the line after it is kept in the list or
   // mapping before it (its range runs on), so it must be indented no further.
@@ -340,7 +340,7 @@ function nextContentColumn(text: string, from: number): number {
   while (at < text.length) {
     const end = lineEnd(text, at);
     const line = text.slice(at, end);
-    if (!/^[ ]*(#.*)?\r?$/.test(line)) return line.length - line.trimStart().length;
+    if (!/^[ ]*(#[^\r\n]*)?\r?$/.test(line)) return line.length - line.trimStart().length;
     at = end + 1;
   }
   return 0;

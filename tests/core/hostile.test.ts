@@ -1,0 +1,57 @@
+/**
+ * Hostile and odd plans (issue 11): inputs that crashed or misled the engine.
+ * Each test failed before its fix.
+ */
+import assert from 'node:assert/strict';
+import { checkPlan, looksLikePlan, type Finding } from '../../server/src/core';
+import { action, planWith } from './helpers';
+
+const check = (text: string): Finding[] => checkPlan(text, { localToday: '2024-01-01' }).findings;
+
+/** Every name an object inherits from `Object.prototype`, and a few spellings of them. */
+const PROTOTYPE_NAMES = [...Object.getOwnPropertyNames(Object.prototype), 'Constructor', 'prototype', 'toJSON'];
+
+describe('hostile plans', () => {
+  describe('fields named like JavaScript object properties', () => {
+    for (const name of PROTOTYPE_NAMES) {
+      it(`\`${name}\` as a field is an unknown field, at the top, in an action, an owner and a target`, () => {
+        const text = planWith(action({ [name]: 'red' }), {
+          head: `${name}: x\nowners:\n  team: { name: Team, ${name}: y }`,
+          targets: `- id: T1\n  title: Staff\n  direction: up\n  ${name}: z\n  milestones:\n    - { date: 2025-03-31, value: 5, ${name}: 1 }`,
+        });
+        const found = check(text);
+        const unknown = found.filter((f) => f.rule === 'schema' && f.message.includes(`field \`${name}\` that eqplan does not know`));
+        assert.equal(unknown.length, 5, JSON.stringify(found.map((f) => f.message), null, 1));
+      });
+    }
+    for (const name of PROTOTYPE_NAMES) {
+      it(`\`${name}\` as a value is read as plain text`, () => {
+        const text = planWith(action({ rag: name, status: name, owner: name, due: name }) + `\n  characteristics: [${name}]`);
+        const found = check(text);
+        assert.ok(found.some((f) => f.message.includes(`not \`${name}\``)), JSON.stringify(found.map((f) => f.message), null, 1));
+        for (const f of found) assert.doesNotMatch(f.message, /\[object|undefined|NaN|function|native code/);
+      });
+    }
+  });
+
+  describe('Unicode line and paragraph separators are characters of their line, not line breaks', () => {
+    for (const sep of ['\u2028', '\u2029']) {
+      const name = `U+${sep.charCodeAt(0).toString(16).toUpperCase()}`;
+      it(`a plan marker after ${name} is not at the start of a line`, () => {
+        assert.equal(looksLikePlan(`title: Plan${sep}eqplan: 1\n`), false);
+        assert.equal(looksLikePlan(`eqplan: 1 # version${sep}one\n`), true);
+      });
+      it(`a value with \`: \` on a line holding ${name} gets the put-it-in-quotes message`, () => {
+        const found = check(`eqplan: 1\ntitle: Equality plan: 2024${sep}update\n`);
+        const f = found.find((x) => x.rule === 'yaml-syntax');
+        assert.ok(f, JSON.stringify(found));
+        assert.match(f.message, /contains `: `/);
+      });
+      it(`a suppression skips a comment line that holds ${name}`, () => {
+        const text = planWith(action({ due: '2023-11-30', rag: 'amber' }).replace('  due:', `  # eqplan-disable-next-line overdue -- agreed at Cabinet\n  # see the minutes${sep}of 3 May\n  due:`));
+        const found = check(text);
+        assert.equal(found.filter((x) => x.rule === 'overdue').length, 0, JSON.stringify(found.map((x) => x.message)));
+      });
+    }
+  });
+});
