@@ -54,4 +54,30 @@ describe('hostile plans', () => {
       });
     }
   });
+
+  describe('a set of fields or a list where one value is expected', () => {
+    const cases: [string, string, RegExp][] = [
+      ['rag', '{name: red}', /Action 1a's `rag` must be red, amber or green, not a set of fields\.$/],
+      ['status', '{a: 1}', /`status` must be .*, not a set of fields\.$/],
+      ['rag', '[red]', /`rag` must be red, amber or green, not a list\.$/],
+      ['status', '[1, 2]', /`status` must be .*, not a list\.$/],
+    ];
+    for (const [field, value, expected] of cases) {
+      it(`\`${field}: ${value}\` says what was found`, () => {
+        const found = check(planWith(action({ [field]: value })));
+        const f = found.find((x) => x.rule === 'schema' && x.message.includes(`\`${field}\``));
+        assert.ok(f, JSON.stringify(found.map((x) => x.message)));
+        assert.match(f.message, expected);
+        assert.deepEqual(f.fixes, [], 'no value to change it to');
+      });
+    }
+    it('a direction and a characteristic that are sets of fields', () => {
+      const text = planWith(action() + '\n  characteristics: [{x: race}, [age], race]', { targets: '- id: T1\n  title: Staff\n  direction: {up: 1}\n  milestones:\n    - { date: 2025-03-31, value: 5 }' });
+      const messages = check(text).map((x) => x.message);
+      assert.ok(messages.some((m) => /`direction` must be up or down, not a set of fields\.$/.test(m)), JSON.stringify(messages));
+      assert.ok(messages.some((m) => /^A set of fields is not one of the protected characteristics/.test(m)), JSON.stringify(messages));
+      assert.ok(messages.some((m) => /^A list is not one of the protected characteristics/.test(m)), JSON.stringify(messages));
+      for (const m of messages) assert.doesNotMatch(m, /\[object|Did you mean `age`/);
+    });
+  });
 });

@@ -245,15 +245,18 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, edits: PlanEdit
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).filter((v) => v !== null).map(String);
       const raw = e.data;
-      const text = typeof raw === 'string' ? raw : String(raw);
+      // A list or a set of fields where one value belongs: say what was found, and offer no value to change it to.
+      const scalar = raw === null || typeof raw !== 'object';
+      const text = typeof raw === 'string' ? raw : scalar ? String(raw) : '';
+      const found = scalar ? `\`${text}\`` : showValue(raw);
       const normal = text.trim().toLowerCase();
-      const direct = allowed.find((a) => a === normal || a === normal.replace(/\s+/g, '-'));
+      const direct = scalar ? allowed.find((a) => a === normal || a === normal.replace(/\s+/g, '-')) : undefined;
       const synonym = ownEntry(VALUE_SYNONYMS, normal);
-      const fix = direct ?? (synonym && allowed.includes(synonym) ? synonym : undefined) ?? closest(normal, allowed, 1);
+      const fix = scalar ? direct ?? (synonym && allowed.includes(synonym) ? synonym : undefined) ?? closest(normal, allowed, 1) : undefined;
       const isCharacteristic = path.includes('characteristics');
       const message = isCharacteristic
-        ? `\`${text}\` is not one of the protected characteristics eqplan knows. Use one of: ${allowed.join(', ')}.`
-        : `${fieldOf(where, field)} must be ${orList(allowed)}, not \`${text}\`.`;
+        ? `${found.charAt(0).toUpperCase()}${found.slice(1)} is not one of the protected characteristics eqplan knows. Use one of: ${allowed.join(', ')}.`
+        : `${fieldOf(where, field)} must be ${orList(allowed)}, not ${found}.`;
       return {
         key: `${e.instancePath}|enum`,
         finding: {
