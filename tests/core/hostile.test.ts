@@ -80,4 +80,31 @@ describe('hostile plans', () => {
       for (const m of messages) assert.doesNotMatch(m, /\[object|Did you mean `age`/);
     });
   });
+
+  describe('a field that appears twice is marked on the whole repeated key', () => {
+    const cases: [string, string][] = [
+      ['after a value', 'eqplan: 1\ntitle: A\ntitle: B\n'],
+      ['after an empty value', 'eqplan: 1\nasOf:\ntitle: A\ntitle: B\n'],
+      ['after an empty value in an action', planWith(action({ due: '', owner: 'hr' }).replace('  owner: hr', '  owner: hr\n  due:\n  owner: hr'))],
+      ['after an empty value, keys in quotes', 'eqplan: 1\ntitle: A\nasOf:\n"title": B\n'],
+    ];
+    for (const [name, lf] of cases) {
+      for (const [eolName, eol] of [['LF', '\n'], ['CRLF', '\r\n']]) {
+        it(`${name} (${eolName} line ends)`, () => {
+          const text = lf.replace(/\n/g, eol);
+          const f = check(text).find((x) => x.rule === 'yaml-syntax');
+          assert.ok(f);
+          assert.match(f.message, /appears twice/);
+          const lines = text.split(/\r\n|\r|\n/);
+          const line = lines[f.range.start.line];
+          assert.equal(f.range.end.line, f.range.start.line, 'on one line');
+          const marked = line.slice(f.range.start.character, f.range.end.character);
+          assert.match(marked, /^("title"|title|owner)$/, `marked ${JSON.stringify(marked)} on line ${JSON.stringify(line)}`);
+          // The repeated one: the last line with that key.
+          const last = lines.map((l, i) => [l, i] as const).filter(([l]) => l.includes(`${marked}:`)).pop();
+          assert.equal(f.range.start.line, last?.[1]);
+        });
+      }
+    }
+  });
 });

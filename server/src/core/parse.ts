@@ -200,10 +200,15 @@ export function parsePlan(text: string): ParsedPlan {
     const exact = duplicates.comparisons <= MAX_LIBRARY_KEY_COMPARISONS ? parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys: true }) : undefined;
     errors = exact ? exact.errors : withDuplicateKeys(doc.errors, duplicates.found);
   }
+  // The library reports a repeated key at its first character, or, after an empty value (`due:`), at the end
+  // of the line before; the officer needs the whole repeated key marked.
+  const repeatedKeys = new Map<number, [number, number][]>();
+  for (const d of duplicates.found) repeatedKeys.set(d.offset, [...(repeatedKeys.get(d.offset) ?? []), d.key]);
   for (const error of errors) {
     let [start, end] = error.pos ?? [0, 0];
     const plain = plainSyntax(error.code, error.message, text, lines, start);
     if (plain.span) [start, end] = plain.span;
+    if (error.code === 'DUPLICATE_KEY') [start, end] = repeatedKeys.get(start)?.shift() ?? [start, end];
     if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) [start, end] = openingQuote(text, start) ?? [start, end];
     // One problem, one finding: the parser often reports a slip twice on the same line.
     const key = `${lines.positionAt(start).line}`;
@@ -241,6 +246,8 @@ export interface DuplicateKey {
   offset: number;
   /** Library errors at or after this offset were reported after this one (used to merge the two lists in the library's order). */
   after: number;
+  /** [start, end) of the repeated key itself: where the finding is shown. */
+  key: [number, number];
 }
 
 /**
@@ -276,7 +283,7 @@ export function duplicateKeys(doc: Document.Parsed, text: string): { found: Dupl
       }
       const r = key.range as [number, number, number];
       const pairEnd = (pair.value as Node | null)?.range?.[1] ?? r[1];
-      found.push({ offset: map.flow ? r[0] : keyStart(map, index, text), after: map.flow ? pairEnd : r[1] });
+      found.push({ offset: map.flow ? r[0] : keyStart(map, index, text), after: map.flow ? pairEnd : r[1], key: [r[0], r[1]] });
       continue;
     }
     const node = step.node;
