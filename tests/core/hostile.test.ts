@@ -3,7 +3,8 @@
  * Each test failed before its fix.
  */
 import assert from 'node:assert/strict';
-import { checkPlan, looksLikePlan, type Finding } from '../../server/src/core';
+import { checkPlan, looksLikePlan, parsePlan, type Finding } from '../../server/src/core';
+import { reparsePlan } from '../../server/src/core/reparse';
 import { action, planWith } from './helpers';
 
 const check = (text: string): Finding[] => checkPlan(text, { localToday: '2024-01-01' }).findings;
@@ -106,5 +107,55 @@ describe('hostile plans', () => {
         });
       }
     }
+  });
+
+  describe('nesting depth is measured, not found by a stack overflow', () => {
+    /** Runs `fn` with `frames` calls already on the stack, as after many other plans in one run. */
+    function withLessStack<T>(frames: number, fn: () => T): T {
+      const down = (n: number): T => (n === 0 ? fn() : [down(n - 1)][0]);
+      return down(frames);
+    }
+    const flow = (depth: number) => `eqplan: 1\nobjectives: []\nx-deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    const block = (depth: number) => `eqplan: 1\nobjectives: []\nx-deep:\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n`;
+    const deep = (found: Finding[]) => found.filter((f) => /nested too deeply/.test(f.message));
+    for (const [name, make] of [['brackets', flow], ['indentation', block]] as const) {
+      it(`${name}: 100 levels (the plan and 99 below it) are read; 101 are too deep, with one finding where the 101st starts`, () => {
+        assert.deepEqual(deep(check(make(99))), []);
+        const found = deep(check(make(100)));
+        assert.equal(found.length, 1);
+        assert.equal(found[0].rule, 'yaml-syntax');
+        assert.equal(found[0].range.start.line, name === 'brackets' ? 2 : 102);
+      });
+      it(`${name}: the same findings with a nearly full stack as with an empty one`, () => {
+        for (const depth of [99, 100, 1500, 3000]) {
+          const text = make(depth);
+          const alone = JSON.stringify(check(text));
+          let busy = '';
+          let frames = 0;
+          // As many frames as the stack takes while still leaving room for a check of a plain plan.
+          for (frames = 1000; ; frames += 1000) {
+            try {
+              withLessStack(frames + 2000, () => 0);
+            } catch {
+              break;
+            }
+          }
+          busy = withLessStack(Math.max(0, frames - 3000), () => JSON.stringify(check(text)));
+          assert.equal(busy, alone, `depth ${depth}`);
+        }
+      });
+    }
+    it('an edit that nests a field of an action one level too deep reads as a full parse does', () => {
+      // The plan, objectives, an objective, its actions and the action: 5 levels, then 95 lists: 100 in all.
+      // Twenty other actions, so that the incremental parse re-reads only the edited field.
+      const others = Array.from({ length: 20 }, (_, i) => action({ id: `2${String.fromCharCode(97 + i)}` })).join('\n');
+      const at = (n: number) => planWith(`${action({ 'x-deep': `${'['.repeat(n)}${']'.repeat(n)}` })}\n${others}`);
+      const spliced = reparsePlan(parsePlan(at(95)), at(96));
+      const full = parsePlan(at(96));
+      assert.equal(full.readable, false);
+      assert.deepEqual(spliced.syntax, full.syntax);
+      assert.equal(spliced.readable, false);
+      assert.deepEqual(reparsePlan(parsePlan(at(94)), at(95)).syntax, []);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, YAMLParseError, type Alias, type CST, type Document, type DocumentOptions, type ErrorCode, type Node, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap } from 'yaml';
 import { LineIndex } from './text';
 
 /** A path into the plan: keys and list indexes, e.g. ['objectives', 0, 'actions', 2, 'due']. */
@@ -33,6 +33,16 @@ const MAX_SYNTAX_PROBLEMS = 50;
  * a list thousands of times stay far below this.
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
+/**
+ * How many lists and mappings may nest inside each other, the plan itself
+ * included. A plan needs about eight (objectives, an objective, its actions,
+ * an action, its updates, an update...). The depth is counted before the
+ * YAML tree is built, so the answer never depends on how much of the
+ * JavaScript stack is in use: the same file gets the same findings checked
+ * alone or after many others.
+ */
+export const MAX_NESTING_DEPTH = 100;
+const TOO_DEEP = 'The file is nested too deeply to be a plan. Check the indentation and brackets.';
 
 /** A syntax message, and where to show it when that is not where the parser noticed the problem. */
 interface PlainSyntax {
@@ -75,7 +85,7 @@ function plainSyntax(code: ErrorCode, message: string, text: string, lines: Line
     case 'MULTIPLE_DOCS':
       return { message: 'The file holds more than one YAML document (a `---` or `...` line after the start). Keep one plan per file: delete that line, or move what follows it into a file of its own.' };
     case 'RESOURCE_EXHAUSTION':
-      return { message: 'The file is nested too deeply to be a plan. Check the indentation and brackets.' };
+      return { message: TOO_DEEP };
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `title: Review policy: part 2`: a second `: ` on the line is read as a field inside the value.
       const line = lines.lineText(lines.positionAt(pos).line);
@@ -184,7 +194,9 @@ export function parsePlan(text: string): ParsedPlan {
   try {
     // `uniqueKeys: false`: the library's own check compares each key with every key before it in its
     // mapping, which takes half a minute on a mapping of 40,000 keys. `duplicateKeys` does the same check in one pass.
-    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: new LineCounter() });
+    const read = parseWithinDepth(text, PARSE_OPTIONS);
+    if (typeof read === 'number') return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: TOO_DEEP, offset: read, endOffset: Math.min(text.length, read + 1) }] };
+    doc = read;
   } catch {
     return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: 'The file could not be read as YAML. Check the indentation and brackets.', offset: 0, endOffset: 0 }] };
   }
@@ -235,6 +247,51 @@ export function parsePlan(text: string): ParsedPlan {
     }
   }
   return { text, lines, doc, value, syntax, readable: !blocking && aliasesReadable };
+}
+
+/**
+ * `parseDocument` of the `yaml` library, with the nesting depth measured
+ * first: the offset of the first list or mapping nested more than
+ * `maxDepth` deep (counting from `baseDepth`), or the document. The library's
+ * tokenizer keeps its own stack, so only building the tree (which recurses)
+ * is skipped for a file that is too deep.
+ */
+export function parseWithinDepth(text: string, options: ParseOptions & DocumentOptions & SchemaOptions, baseDepth = 0, maxDepth = MAX_NESTING_DEPTH): Document.Parsed | number {
+  const lineCounter = new LineCounter();
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeepAt(tokens, baseDepth, maxDepth);
+  if (deep !== undefined) return deep;
+  // As `parseDocument` does: the first document, and an error for a second one.
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc as Document.Parsed;
+}
+
+/** The offset of the first collection token nested deeper than `maxDepth`, walking with an explicit stack. */
+function tooDeepAt(tokens: readonly CST.Token[], baseDepth: number, maxDepth: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, baseDepth]);
+  stack.reverse();
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() as [CST.Token, number];
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > maxDepth) return token.type === 'flow-collection' ? token.start.offset : token.offset;
+    for (let i = token.items.length - 1; i >= 0; i--) {
+      const item = token.items[i] as { key?: CST.Token | null; value?: CST.Token };
+      if (item.value) stack.push([item.value, depth + 1]);
+      if (item.key) stack.push([item.key, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 /** How plans are parsed, here and by the incremental parse (`reparse.ts`). Duplicate keys are found by `duplicateKeys`. */

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
-import { duplicateKeys, MAX_TEXT_LENGTH, PARSE_OPTIONS, parsePlan, type ParsedPlan } from './parse';
+import { isMap, isScalar, isSeq, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
+import { duplicateKeys, MAX_TEXT_LENGTH, PARSE_OPTIONS, parsePlan, parseWithinDepth, type ParsedPlan } from './parse';
 import { LineIndex, textShift } from './text';
 
 /**
@@ -177,7 +177,9 @@ function splicePart(previous: ParsedPlan, newText: string, edit: Edit, part: Par
   // comment lines after it, which the slice does not have.
   const trimmed = slice.trimEnd();
   if (/^[ ]*#/.test(trimmed.slice(trimmed.lastIndexOf('\n') + 1))) return undefined;
-  const sliceDoc = parseDocument(slice, PARSE_OPTIONS);
+  // The slice's top list or mapping stands for the one holding the part, `part.path.length` levels below the plan's.
+  const sliceDoc = parseWithinDepth(slice, PARSE_OPTIONS, part.path.length);
+  if (typeof sliceDoc === 'number') return undefined;
   if (sliceDoc.errors.length > 0 || duplicateKeys(sliceDoc, slice).found.length > 0) return 'broken';
 
   let newNode: Node | Pair;
