@@ -154,3 +154,36 @@ describe('fixPlanText: the safety net', () => {
     assert.match(outcome.text, /due: 2019-09\n {8}rag: amber/);
   });
 });
+
+describe('fixPlanText: each fix re-checked (issue 11)', () => {
+  const flowAction = (due: string) =>
+    ['eqplan: 1', 'organisation: C', 'title: T', 'asOf: 2024-01-01', 'objectives:', '  - id: P1', '    title: O', '    actions:', `      - { id: 1a, action: Do it, owner: hr, due:${due} }`, ''].join('\n');
+
+  it('does not write a fix after which the value it fixed is gone (a lone CR before the value in `{ }`)', () => {
+    const text = flowAction('\r Nov 22');
+    assert.ok(checkPlan(text).findings.some((f) => f.fixes.some((x) => x.safe)), 'the deadline has a safe fix');
+    const outcome = fixPlanText(text, {});
+    assert.equal(outcome.text, text);
+    assert.equal(outcome.rounds, 0);
+    assert.match(outcome.refused ?? '', /line 9.*`due`.*`2022-11`/);
+  });
+
+  it('does not write a fix that changes a value it does not name', () => {
+    const text = planText('due: Sept 2019\nrag: Amber');
+    // An edit that says it sets `measure`, but changes the `rag` before it.
+    const sneaky = (result: CheckResult): TextEdit[] => {
+      const at = result.parsed.text.indexOf('Amber');
+      if (at < 0) return [];
+      return [{ offset: at, length: 5, newText: 'Report published on the website', range: result.parsed.lines.range(at, at + 5), valuePath: ['objectives', 0, 'actions', 0, 'measure'] }];
+    };
+    const outcome = fixPlanText(text, {}, sneaky);
+    assert.equal(outcome.text, text);
+    assert.match(outcome.refused ?? '', /`rag`/);
+  });
+
+  it('writes fixes that set exactly the values they propose', () => {
+    const outcome = fixPlanText(flowAction(' Nov 22'), {});
+    assert.equal(outcome.refused, undefined);
+    assert.match(outcome.text, /due: 2022-11 \}/);
+  });
+});
