@@ -226,7 +226,9 @@ export function parsePlan(text: string): ParsedPlan {
     const key = `${lines.positionAt(start).line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    syntax.push({ message: plain.message, offset: start, endOffset: Math.max(start, end) });
+    // The parser may report a problem just past the end of the text (an unclosed quote or bracket at the end).
+    start = Math.min(Math.max(0, start), text.length);
+    syntax.push({ message: plain.message, offset: start, endOffset: Math.min(Math.max(start, end), text.length) });
     if (syntax.length >= MAX_SYNTAX_PROBLEMS) break;
   }
   let value: unknown;
