@@ -297,7 +297,8 @@ function tooDeepAt(tokens: readonly CST.Token[], baseDepth: number, maxDepth: nu
 }
 
 /** How plans are parsed, here and by the incremental parse (`reparse.ts`). Duplicate keys are found by `duplicateKeys`. */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false } as const;
+// `logLevel: 'error'`: the library's warnings (a `{ }` used as a key) would go to the console, where officers see a JavaScript artefact; problems come back as findings instead.
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /** A repeated key, as the `yaml` library's `uniqueKeys` check would report it. */
 export interface DuplicateKey {
