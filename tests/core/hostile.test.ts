@@ -158,4 +158,19 @@ describe('hostile plans', () => {
       assert.deepEqual(reparsePlan(parsePlan(at(94)), at(95)).syntax, []);
     });
   });
+
+  it('a `{ }` used as a key gives findings and no console warning (found by the fuzzer)', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      const found = check('eqplan: 1\n? { measure: Forty staff trained }\n: x\nobjectives: []\n');
+      assert.ok(found.length > 0);
+      // Warnings are emitted on the next turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listen);
+    }
+    assert.deepEqual(warnings, []);
+  });
 });
