@@ -32,6 +32,21 @@ function planText(fields: string): string {
 describe('eqplan check --fix', function () {
   useBuiltCli();
 
+  it('leaves a file unchanged, and says why, when a fix would not set the value it proposes (issue 11)', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'cr.eqplan.yaml');
+      const text = ['eqplan: 1', 'organisation: C', 'title: T', 'asOf: 2024-01-01', 'objectives:', '  - id: P1', '    title: O', '    actions:', '      - { id: 1a, action: Do it, owner: hr, due:\r Nov 22 }', ''].join('\n');
+      writeFileSync(file, text);
+      const r = runCli(['check', 'cr.eqplan.yaml', '--fix'], { cwd: t.dir });
+      assert.equal(readFileSync(file, 'utf8'), text);
+      assert.match(r.stderr, /cr\.eqplan\.yaml was not fixed: after the fix on line 9, `due` would not read as `2022-11`/);
+      assert.doesNotMatch(r.stdout, /Fixed/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('rewrites council date phrases and keeps every comment line', () => {
     const t = tempDir();
     try {
