@@ -32,6 +32,21 @@ function planText(fields: string): string {
 describe('eqplan check --fix', function () {
   useBuiltCli();
 
+  it('leaves a file unchanged, and says why, when a fix would not set the value it proposes (issue 11)', () => {
+    const t = tempDir();
+    try {
+      const file = path.join(t.dir, 'cr.eqplan.yaml');
+      const text = ['eqplan: 1', 'organisation: C', 'title: T', 'asOf: 2024-01-01', 'objectives:', '  - id: P1', '    title: O', '    actions:', '      - { id: 1a, action: Do it, owner: hr, due:\r Nov 22 }', ''].join('\n');
+      writeFileSync(file, text);
+      const r = runCli(['check', 'cr.eqplan.yaml', '--fix'], { cwd: t.dir });
+      assert.equal(readFileSync(file, 'utf8'), text);
+      assert.match(r.stderr, /cr\.eqplan\.yaml was not fixed: after the fix on line 9, `due` would not read as `2022-11`/);
+      assert.doesNotMatch(r.stdout, /Fixed/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('rewrites council date phrases and keeps every comment line', () => {
     const t = tempDir();
     try {
@@ -152,5 +167,38 @@ describe('fixPlanText: the safety net', () => {
     const outcome = fixPlanText(planText('due: Sept 2019\nrag: Amber'), { localToday: '2019-11-30' });
     assert.equal(outcome.brokeSyntax, undefined);
     assert.match(outcome.text, /due: 2019-09\n {8}rag: amber/);
+  });
+});
+
+describe('fixPlanText: each fix re-checked (issue 11)', () => {
+  const flowAction = (due: string) =>
+    ['eqplan: 1', 'organisation: C', 'title: T', 'asOf: 2024-01-01', 'objectives:', '  - id: P1', '    title: O', '    actions:', `      - { id: 1a, action: Do it, owner: hr, due:${due} }`, ''].join('\n');
+
+  it('does not write a fix after which the value it fixed is gone (a lone CR before the value in `{ }`)', () => {
+    const text = flowAction('\r Nov 22');
+    assert.ok(checkPlan(text, { localToday: '2024-01-15' }).findings.some((f) => f.fixes.some((x) => x.safe)), 'the deadline has a safe fix');
+    const outcome = fixPlanText(text, { localToday: '2024-01-15' });
+    assert.equal(outcome.text, text);
+    assert.equal(outcome.rounds, 0);
+    assert.match(outcome.refused ?? '', /line 9.*`due`.*`2022-11`/);
+  });
+
+  it('does not write a fix that changes a value it does not name', () => {
+    const text = planText('due: Sept 2019\nrag: Amber');
+    // An edit that says it sets `measure`, but changes the `rag` before it.
+    const sneaky = (result: CheckResult): TextEdit[] => {
+      const at = result.parsed.text.indexOf('Amber');
+      if (at < 0) return [];
+      return [{ offset: at, length: 5, newText: 'Report published on the website', range: result.parsed.lines.range(at, at + 5), valuePath: ['objectives', 0, 'actions', 0, 'measure'] }];
+    };
+    const outcome = fixPlanText(text, { localToday: '2024-01-15' }, sneaky);
+    assert.equal(outcome.text, text);
+    assert.match(outcome.refused ?? '', /`rag`/);
+  });
+
+  it('writes fixes that set exactly the values they propose', () => {
+    const outcome = fixPlanText(flowAction(' Nov 22'), { localToday: '2024-01-15' });
+    assert.equal(outcome.refused, undefined);
+    assert.match(outcome.text, /due: 2022-11 \}/);
   });
 });

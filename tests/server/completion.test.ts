@@ -183,3 +183,23 @@ describe('completion', () => {
     assert.equal(edit.range.start.character, position.character - 1, 'only the typed `h` is replaced, the quote stays');
   });
 });
+
+describe('completion with Unicode line and paragraph separators in the text (issue 11)', () => {
+  // U+2028 and U+2029 (pasted from Word or a PDF) and U+0085 are not line breaks in LSP: they are characters of their line.
+  for (const sep of ['\u2028', '\u2029', '\u0085']) {
+    const name = `U+${sep.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    it(`reads the cursor's place when a line above holds ${name}`, () => {
+      const marked = `objectives:\n  - id: P1\n    title: Accessible${sep}services\n    actions:\n      - id: 1a\n        action: Deliver${sep}workshops${sep}\n        rag: |`;
+      const { text, position } = withCursor(marked);
+      const c = cursorContext(text.split(/\r\n|\r|\n/), position.line, position.character);
+      assert.deepEqual(c.path, ['objectives', '*', 'actions', '*']);
+      assert.equal(c.kind, 'value');
+      assert.equal(c.key, 'rag');
+      assert.deepEqual(labels(marked), ['red', 'amber', 'green']);
+    });
+    it(`offers keys on a line after one that holds ${name} in a key's value`, () => {
+      const marked = `${PLAN.replace('Accessible services', `Accessible${sep}services`)}\n  - id: P3\n    |`;
+      assert.ok(labels(marked).includes('title'), JSON.stringify(labels(marked)));
+    });
+  }
+});

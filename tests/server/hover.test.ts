@@ -90,3 +90,13 @@ describe('hover', () => {
     assert.equal(hover(ctx, { line: 40, character: 0 }), null);
   });
 });
+
+describe('hover on fields named like JavaScript object properties (issue 11)', () => {
+  for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+    it(`\`${name}\` is an unknown field, documented like any other unknown field`, () => {
+      const unknown = hoverText(`eqplan: 1\nobjectives:\n  - id: P1\n    not_a_fi|eld: x\n`).replace(/not_a_field/g, 'NAME');
+      const text = hoverText(`eqplan: 1\nobjectives:\n  - id: P1\n    ${name.slice(0, 3)}|${name.slice(3)}: x\n`).split(name).join('NAME');
+      assert.equal(text, unknown);
+    });
+  }
+});

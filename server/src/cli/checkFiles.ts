@@ -53,6 +53,9 @@ export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResul
   if (outcome.brokeSyntax) {
     process.stderr.write(`eqplan: ${file.display} was not fixed: the fixes would have left it with YAML syntax errors, so the file is unchanged. Make the changes by hand using the findings reported for it, and please report this to the eqplan maintainers.\n`);
   }
+  if (outcome.refused) {
+    process.stderr.write(`eqplan: ${file.display} was not fixed: ${outcome.refused}, so the file is unchanged. Make the changes by hand using the findings reported for it (check for a line break or odd character before the value).\n`);
+  }
   const fixed = outcome.text !== read;
   if (fixed) {
     try {

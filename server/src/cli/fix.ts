@@ -3,7 +3,7 @@
  * canonically, RAG words in lower case, ...) until nothing more changes. The
  * engine's edits replace single values, so comments and layout are kept.
  */
-import { applyEdits, checkPlan, collectFixes, type CheckInput, type CheckResult, type TextEdit } from '../core';
+import { applyEdits, checkFixedValues, checkPlan, collectFixes, type CheckInput, type CheckResult, type TextEdit } from '../core';
 
 /** Fix rounds before giving up: a fix can reveal another (e.g. a date that is now overdue is not fixable, but a RAG may be). */
 export const MAX_FIX_ROUNDS = 5;
@@ -21,6 +21,12 @@ export interface FixOutcome {
    * broken. Fixes replace single values, so this is a safety net for a bug.
    */
   brokeSyntax?: boolean;
+  /**
+   * Why the fixes were all dropped (`text` is the input) when a round left a
+   * value other than its fixes proposed, or changed a value no fix names:
+   * "after the fix on line 9, `due` would not read as `2022-11`, ...".
+   */
+  refused?: string;
 }
 
 /** The edits of one round: each finding's preferred safe fix. */
@@ -43,10 +49,14 @@ export function fixPlanText(text: string, options: CheckInput, editsOf: (result:
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
+    const before = result;
     current = next;
     rounds++;
     result = checkPlan(current, options);
     if (gainedSyntaxProblems(syntaxBefore, syntaxMessages(result))) return { text, result: original, rounds: 0, brokeSyntax: true };
+    // The text still reads as YAML; each fixed value must now be the value its fix proposed, and nothing else may change.
+    const refused = checkFixedValues(before.parsed.value, result.parsed.value, edits);
+    if (refused) return { text, result: original, rounds: 0, refused };
   }
   return { text: current, result, rounds };
 }

@@ -25,13 +25,13 @@ export class PlanEdits {
   replaceValue(path: NodePath, newText: string): TextEdit | undefined {
     const found = findNode(this.parsed.doc, path);
     const span = this.ownSpan(found?.node);
-    if (span && span[1] > span[0]) return this.edit(span[0], span[1] - span[0], newText);
+    if (span && span[1] > span[0]) return { ...this.edit(span[0], span[1] - span[0], newText), valuePath: path };
     // An empty value (`rag:`): write the new value straight after the colon.
     const key = found?.pair ? keySpan(found.pair) : undefined;
     if (!key) return undefined;
     const colon = this.parsed.text.indexOf(':', key[1]);
     if (colon < 0) return undefined;
-    return this.edit(colon + 1, 0, ` ${newText}`);
+    return { ...this.edit(colon + 1, 0, ` ${newText}`), valuePath: path };
   }
 
   /** Renames the key of the field at `path`. */
@@ -128,13 +128,86 @@ export function yamlString(value: string): string {
  * that overlaps one already taken is skipped (the next `--fix` round picks it up).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
   let out = text;
+  for (const e of editsApplied(edits)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
+
+/** The edits `applyEdits` applies, last first: those that overlap none taken before them. */
+export function editsApplied(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  const taken: TextEdit[] = [];
   let floor = Infinity;
   for (const e of sorted) {
     if (e.offset + e.length > floor) continue;
-    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+    taken.push(e);
     floor = e.offset;
   }
-  return out;
+  return taken;
+}
+
+/**
+ * Checks the result of applying `edits` (as `applyEdits` does) to a plan
+ * whose value was `before`: each edit that sets a value must leave the value
+ * at its path reading as its new text does on its own, and no other value of
+ * the plan may change. A fix that passes the YAML check can still go wrong
+ * (a line break the editor does not show, before the value, can join it onto
+ * its key), so `--fix` writes nothing unless this holds. Returns undefined
+ * when it holds, else a sentence saying which value on which line went wrong.
+ */
+export function checkFixedValues(before: unknown, after: unknown, edits: readonly TextEdit[]): string | undefined {
+  const proposed = new Map<string, { value: unknown; edit: TextEdit }>();
+  for (const edit of editsApplied(edits)) {
+    if (!edit.valuePath) return `the fix on line ${edit.range.start.line + 1} changes text that is not one value, so eqplan cannot check it`;
+    let value: unknown;
+    try {
+      value = parseYaml(edit.newText);
+    } catch {
+      return `the fix on line ${edit.range.start.line + 1} writes \`${edit.newText}\`, which is not one value`;
+    }
+    proposed.set(JSON.stringify(edit.valuePath), { value, edit });
+  }
+  const path: (string | number)[] = [];
+  const fieldOf = () => String([...path].reverse().find((s) => typeof s === 'string') ?? 'value');
+  const compare = (a: unknown, b: unknown): string | undefined => {
+    const fix = proposed.get(JSON.stringify(path));
+    if (fix) {
+      if (sameValue(fix.value, b)) return undefined;
+      return `after the fix on line ${fix.edit.range.start.line + 1}, \`${fieldOf()}\` would not read as \`${fix.edit.newText}\`, the value the fix proposes`;
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) return `a fix would change the list \`${fieldOf()}\``;
+      for (let i = 0; i < a.length; i++) {
+        path.push(i);
+        const found = compare(a[i], b[i]);
+        path.pop();
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (isPlainObject(a) && isPlainObject(b)) {
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        path.push(k);
+        // A field that is gone, or new: compared as an absent value, so a fix that names it says what it proposed.
+        const found = Object.hasOwn(a, k) && Object.hasOwn(b, k) ? compare(a[k], b[k]) : compare(Object.hasOwn(a, k) ? a[k] : ABSENT, Object.hasOwn(b, k) ? b[k] : ABSENT);
+        path.pop();
+        if (found) return found;
+      }
+      return undefined;
+    }
+    return sameValue(a, b) ? undefined : `a fix would change \`${fieldOf()}\`, which no fix names`;
+  };
+  return compare(before, after);
+}
+
+/** A field missing on one side of a comparison. */
+const ABSENT = Symbol('absent');
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Two scalar values read from YAML are the same (NaN, from `.nan`, equals itself). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return Object.is(a, b) || a === b;
 }

@@ -6,7 +6,7 @@
 import type { Finding, TextEdit } from './types';
 
 export { checkPlan, checkParsed, resolveToday, DEFAULT_DUE_SOON_DAYS, type CheckResult } from './check';
-export { applyEdits, PlanEdits, yamlString } from './edits';
+export { applyEdits, checkFixedValues, PlanEdits, yamlString } from './edits';
 export { parsePlan, findNode, pointerToPath, pathToPointer, nodeSpan, ownSpan, keyText, type ParsedPlan, type NodePath } from './parse';
 export { parseConfigText, mergeOptions, CONFIG_FILE_NAMES } from './config';
 export {

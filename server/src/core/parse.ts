@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, YAMLParseError, type Alias, type CST, type Document, type DocumentOptions, type ErrorCode, type Node, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap } from 'yaml';
 import { MAX_PLAN_BYTES, textOverSizeLimit } from './planFiles';
 import { LineIndex } from './text';
 
@@ -55,6 +55,16 @@ const MAX_SYNTAX_PROBLEMS = 50;
  * a list thousands of times stay far below this.
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
+/**
+ * How many lists and mappings may nest inside each other, the plan itself
+ * included. A plan needs about eight (objectives, an objective, its actions,
+ * an action, its updates, an update...). The depth is counted before the
+ * YAML tree is built, so the answer never depends on how much of the
+ * JavaScript stack is in use: the same file gets the same findings checked
+ * alone or after many others.
+ */
+export const MAX_NESTING_DEPTH = 100;
+const TOO_DEEP = 'The file is nested too deeply to be a plan. Check the indentation and brackets.';
 
 /** A syntax message, and where to show it when that is not where the parser noticed the problem. */
 interface PlainSyntax {
@@ -97,13 +107,14 @@ function plainSyntax(code: ErrorCode, message: string, text: string, lines: Line
     case 'MULTIPLE_DOCS':
       return { message: 'The file holds more than one YAML document (a `---` or `...` line after the start). Keep one plan per file: delete that line, or move what follows it into a file of its own.' };
     case 'RESOURCE_EXHAUSTION':
-      return { message: 'The file is nested too deeply to be a plan. Check the indentation and brackets.' };
+      return { message: TOO_DEEP };
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `title: Review policy: part 2`: a second `: ` on the line is read as a field inside the value.
       const line = lines.lineText(lines.positionAt(pos).line);
-      const m = /^([ \t]*(?:-[ \t]+)?)([^\s:#'"][^:#]*?):[ \t]+([^#]*?:(?:[ \t].*)?)$/.exec(line);
+      // `s`: a line may hold U+2028 or U+2029, which are characters of the line, not line breaks.
+      const m = /^([ \t]*(?:-[ \t]+)?)([^\s:#'"][^:#]*?):[ \t]+([^#]*?:(?:[ \t].*)?)$/s.exec(line);
       if (m && /: /.test(`${m[3]} `) && !/^["']/.test(m[3])) {
-        const value = m[3].replace(/[ \t]+#.*$/, '').trim();
+        const value = m[3].replace(/[ \t]+#.*$/s, '').trim();
         return { message: `This value contains \`: \` (a colon and a space), which YAML reads as the start of another field. ${PUT_IN_QUOTES}, for example \`${m[2].trim()}: ${JSON.stringify(value)}\`.` };
       }
       return { message: 'The indentation here does not line up with the lines around it: a line is indented further than the field above it, or a `- ` item is not lined up with the others. Indent fields of the same item by the same number of spaces.' };
@@ -120,8 +131,8 @@ function plainSyntax(code: ErrorCode, message: string, text: string, lines: Line
       const char = /(?:character|indicator) (\S)\s*$/.exec(message)?.[1] ?? text[pos];
       const shown = char && char.trim() !== '' && char !== '`' ? `\`${char}\`` : char === '`' ? 'a backtick (`` ` ``)' : 'this character';
       // The value as written, for the example: up to the end of the line or a comment.
-      const lineEnd = text.indexOf('\n', pos);
-      const written = text.slice(pos, lineEnd < 0 ? text.length : lineEnd).replace(/[ \t]+#.*$/, '').trim();
+      const lineEnd = lines.lineStart(lines.positionAt(pos).line + 1);
+      const written = text.slice(pos, lineEnd > pos ? lineEnd : text.length).replace(/[\r\n]+$/, '').replace(/[ \t]+#.*$/s, '').trim();
       const example = written.length > 0 && written.length <= 60 && !/[`"\\]/.test(written) ? `, for example \`"${written}"\`` : ' ("...")';
       return { message: `A value cannot start with ${shown} unless it is in quotes. ${PUT_IN_QUOTES}${example}.` };
     }
@@ -206,7 +217,9 @@ export function parsePlan(text: string): ParsedPlan {
   try {
     // `uniqueKeys: false`: the library's own check compares each key with every key before it in its
     // mapping, which takes half a minute on a mapping of 40,000 keys. `duplicateKeys` does the same check in one pass.
-    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: new LineCounter() });
+    const read = parseWithinDepth(text, PARSE_OPTIONS);
+    if (typeof read === 'number') return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: TOO_DEEP, offset: read, endOffset: Math.min(text.length, read + 1) }] };
+    doc = read;
   } catch {
     return { text, lines, doc: undefined, value: undefined, readable: false, syntax: [{ message: 'The file could not be read as YAML. Check the indentation and brackets.', offset: 0, endOffset: 0 }] };
   }
@@ -222,16 +235,23 @@ export function parsePlan(text: string): ParsedPlan {
     const exact = duplicates.comparisons <= MAX_LIBRARY_KEY_COMPARISONS ? parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys: true }) : undefined;
     errors = exact ? exact.errors : withDuplicateKeys(doc.errors, duplicates.found);
   }
+  // The library reports a repeated key at its first character, or, after an empty value (`due:`), at the end
+  // of the line before; the officer needs the whole repeated key marked.
+  const repeatedKeys = new Map<number, [number, number][]>();
+  for (const d of duplicates.found) repeatedKeys.set(d.offset, [...(repeatedKeys.get(d.offset) ?? []), d.key]);
   for (const error of errors) {
     let [start, end] = error.pos ?? [0, 0];
     const plain = plainSyntax(error.code, error.message, text, lines, start);
     if (plain.span) [start, end] = plain.span;
+    if (error.code === 'DUPLICATE_KEY') [start, end] = repeatedKeys.get(start)?.shift() ?? [start, end];
     if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) [start, end] = openingQuote(text, start) ?? [start, end];
     // One problem, one finding: the parser often reports a slip twice on the same line.
     const key = `${lines.positionAt(start).line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    syntax.push({ message: plain.message, offset: start, endOffset: Math.max(start, end) });
+    // The parser may report a problem just past the end of the text (an unclosed quote or bracket at the end).
+    start = Math.min(Math.max(0, start), text.length);
+    syntax.push({ message: plain.message, offset: start, endOffset: Math.min(Math.max(start, end), text.length) });
     if (syntax.length >= MAX_SYNTAX_PROBLEMS) break;
   }
   let value: unknown;
@@ -255,8 +275,54 @@ export function parsePlan(text: string): ParsedPlan {
   return { text, lines, doc, value, syntax, readable, lineage: readable ? { origin: {}, changes: [] } : undefined };
 }
 
+/**
+ * `parseDocument` of the `yaml` library, with the nesting depth measured
+ * first: the offset of the first list or mapping nested more than
+ * `maxDepth` deep (counting from `baseDepth`), or the document. The library's
+ * tokenizer keeps its own stack, so only building the tree (which recurses)
+ * is skipped for a file that is too deep.
+ */
+export function parseWithinDepth(text: string, options: ParseOptions & DocumentOptions & SchemaOptions, baseDepth = 0, maxDepth = MAX_NESTING_DEPTH): Document.Parsed | number {
+  const lineCounter = new LineCounter();
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeepAt(tokens, baseDepth, maxDepth);
+  if (deep !== undefined) return deep;
+  // As `parseDocument` does: the first document, and an error for a second one.
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc as Document.Parsed;
+}
+
+/** The offset of the first collection token nested deeper than `maxDepth`, walking with an explicit stack. */
+function tooDeepAt(tokens: readonly CST.Token[], baseDepth: number, maxDepth: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, baseDepth]);
+  stack.reverse();
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() as [CST.Token, number];
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > maxDepth) return token.type === 'flow-collection' ? token.start.offset : token.offset;
+    for (let i = token.items.length - 1; i >= 0; i--) {
+      const item = token.items[i] as { key?: CST.Token | null; value?: CST.Token };
+      if (item.value) stack.push([item.value, depth + 1]);
+      if (item.key) stack.push([item.key, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /** How plans are parsed, here and by the incremental parse (`reparse.ts`). Duplicate keys are found by `duplicateKeys`. */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false } as const;
+// `logLevel: 'error'`: the library's warnings (a `{ }` used as a key) would go to the console, where officers see a JavaScript artefact; problems come back as findings instead.
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /** A repeated key, as the `yaml` library's `uniqueKeys` check would report it. */
 export interface DuplicateKey {
@@ -264,6 +330,8 @@ export interface DuplicateKey {
   offset: number;
   /** Library errors at or after this offset were reported after this one (used to merge the two lists in the library's order). */
   after: number;
+  /** [start, end) of the repeated key itself: where the finding is shown. */
+  key: [number, number];
 }
 
 /**
@@ -299,7 +367,7 @@ export function duplicateKeys(doc: Document.Parsed, text: string): { found: Dupl
       }
       const r = key.range as [number, number, number];
       const pairEnd = (pair.value as Node | null)?.range?.[1] ?? r[1];
-      found.push({ offset: map.flow ? r[0] : keyStart(map, index, text), after: map.flow ? pairEnd : r[1] });
+      found.push({ offset: map.flow ? r[0] : keyStart(map, index, text), after: map.flow ? pairEnd : r[1], key: [r[0], r[1]] });
       continue;
     }
     const node = step.node;
@@ -454,7 +522,8 @@ function checkAliases(doc: Document.Parsed): SyntaxProblem[] {
  * value before `before` that opens a quote and does not close it on its line.
  */
 function openingQuote(text: string, before: number): [number, number] | undefined {
-  const re = /^[^#\n]*?(?::|-)[ \t]+(["'])(.*)$/gm;
+  // Lines end at `\n`, `\r\n` or `\r` only (the `m` flag would also end one at U+2028 or U+2029).
+  const re = /(?<=^|[\r\n])[^#\r\n]*?(?::|-)[ \t]+(["'])([^\r\n]*)/g;
   let found: [number, number] | undefined;
   for (let m = re.exec(text); m && m.index < before; m = re.exec(text)) {
     const quote = m[1];

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
-import { duplicateKeys, PARSE_OPTIONS, parsePlan, type NodePath, type ParsedPlan, type ParseLineage } from './parse';
+import { isMap, isScalar, isSeq, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
+import { duplicateKeys, PARSE_OPTIONS, parsePlan, parseWithinDepth, type NodePath, type ParsedPlan, type ParseLineage } from './parse';
 import { textOverSizeLimit } from './planFiles';
 import { LineIndex, textShift } from './text';
 
@@ -178,7 +178,9 @@ function splicePart(previous: ParsedPlan, newText: string, edit: Edit, part: Par
   // comment lines after it, which the slice does not have.
   const trimmed = slice.trimEnd();
   if (/^[ ]*#/.test(trimmed.slice(trimmed.lastIndexOf('\n') + 1))) return undefined;
-  const sliceDoc = parseDocument(slice, PARSE_OPTIONS);
+  // The slice's top list or mapping stands for the one holding the part, `part.path.length` levels below the plan's.
+  const sliceDoc = parseWithinDepth(slice, PARSE_OPTIONS, part.path.length);
+  if (typeof sliceDoc === 'number') return undefined;
   if (sliceDoc.errors.length > 0 || duplicateKeys(sliceDoc, slice).found.length > 0) return 'broken';
 
   let newNode: Node | Pair;
@@ -303,7 +305,7 @@ function commentLinesOnly(previous: ParsedPlan, newText: string, edit: Edit): bo
     oldLines.pop();
     newLines.pop();
   }
-  const quiet = (l: string) => /^[ ]*(#.*)?\r?$/.test(l);
+  const quiet = (l: string) => /^[ ]*(#[^\r\n]*)?\r?$/.test(l);
   if (!oldLines.every(quiet) || !newLines.every(quiet)) return false;
   // A comment indented further than the line after it is kept in the list or
   // mapping before it (its range runs on), so it must be indented no further.
@@ -354,7 +356,7 @@ function nextContentColumn(text: string, from: number): number {
   while (at < text.length) {
     const end = lineEnd(text, at);
     const line = text.slice(at, end);
-    if (!/^[ ]*(#.*)?\r?$/.test(line)) return line.length - line.trimStart().length;
+    if (!/^[ ]*(#[^\r\n]*)?\r?$/.test(line)) return line.length - line.trimStart().length;
     at = end + 1;
   }
   return 0;

@@ -3,6 +3,7 @@ import planSchema from '../../../schemas/equality-plan.schema.json';
 import { describeDue, parseDue, readCouncilDue, suggestIsoDay, whyNotARealDay } from './dates';
 import type { PlanEdits } from './edits';
 import { isDict, type PlanModel } from './model';
+import { ownEntry } from './own';
 import { pathToPointer, pointerToPath, type NodePath } from './parse';
 import type { RawFinding } from './rules/rule';
 import { planValidator } from './schemaValidator';
@@ -64,7 +65,7 @@ function emptyHint(path: NodePath, field: string): string {
     if (kind === 'target') return 'Write what is measured, in words.';
     return 'Write the name of the plan as published.';
   }
-  return EMPTY_HINTS[field] ?? 'Fill it in.';
+  return ownEntry(EMPTY_HINTS, field) ?? 'Fill it in.';
 }
 
 /** Common wrong field names, mapped to the fields that may have been meant (the first one the item allows wins). */
@@ -121,8 +122,8 @@ const ENTRY_LABEL = new RegExp(`^(?:(?:${Object.values(ENTRY_NAMES).join('|')}) 
  */
 function entryLabel(parent: string, rest: NodePath): string {
   const [field, index] = rest;
-  if (typeof field === 'string' && typeof index === 'number' && ENTRY_NAMES[field]) return `${ENTRY_NAMES[field]} ${index + 1} of ${lowerFirst(parent)}`;
-  if (typeof field === 'string' && PART_NAMES[field]) return `${PART_NAMES[field]} of ${lowerFirst(parent)}`;
+  if (typeof field === 'string' && typeof index === 'number' && ownEntry(ENTRY_NAMES, field)) return `${ownEntry(ENTRY_NAMES, field)} ${index + 1} of ${lowerFirst(parent)}`;
+  if (typeof field === 'string' && ownEntry(PART_NAMES, field)) return `${ownEntry(PART_NAMES, field)} of ${lowerFirst(parent)}`;
   return parent;
 }
 
@@ -181,7 +182,7 @@ function typeName(t: unknown, field: string): string {
     object: 'a set of fields',
     boolean: 'true or false',
   };
-  return orList(types.map((x) => names[String(x)] ?? String(x)));
+  return orList(types.map((x) => ownEntry(names, String(x)) ?? String(x)));
 }
 
 interface MappedError {
@@ -201,7 +202,7 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, src: EditsSourc
       if (path.length === 0 && prop === 'eqplan') {
         return { key: `${e.instancePath}|required|${prop}`, finding: { message: 'The file has no `eqplan: 1` line. Add it as the first line so tools know this is an equality plan (format version 1).', path: [], at: 'item', fixes: [] } };
       }
-      const hint = prop === 'id' ? idHint(path) : REQUIRED_HINTS[prop] ?? '';
+      const hint = prop === 'id' ? idHint(path) : ownEntry(REQUIRED_HINTS, prop) ?? '';
       return {
         key: `${e.instancePath}|required|${prop}`,
         finding: { message: `${where} has no \`${prop}\`. ${hint}`.trim(), path, at: 'item' },
@@ -211,10 +212,10 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, src: EditsSourc
       const prop = String(params.additionalProperty);
       const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const known = Object.keys(parent?.properties ?? {});
-      let meant = (FIELD_SYNONYMS[prop] ?? FIELD_SYNONYMS[prop.toLowerCase()] ?? []).find((k) => known.includes(k));
+      let meant = (ownEntry(FIELD_SYNONYMS, prop) ?? ownEntry(FIELD_SYNONYMS, prop.toLowerCase()) ?? []).find((k) => known.includes(k));
       meant ??= known.find((k) => k.toLowerCase() === prop.toLowerCase()) ?? closest(prop, known, prop.length > 4 ? 2 : 1);
       const objectValue = isDict(e.data) ? e.data : {};
-      const clash = meant !== undefined && meant in objectValue;
+      const clash = meant !== undefined && Object.hasOwn(objectValue, meant);
       const hint = meant && !clash ? ` Did you mean \`${meant}\`?` : '';
       const fieldPath = [...path, prop];
       return {
@@ -234,15 +235,18 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, src: EditsSourc
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).filter((v) => v !== null).map(String);
       const raw = e.data;
-      const text = typeof raw === 'string' ? raw : String(raw);
+      // A list or a set of fields where one value belongs: say what was found, and offer no value to change it to.
+      const scalar = raw === null || typeof raw !== 'object';
+      const text = typeof raw === 'string' ? raw : scalar ? String(raw) : '';
+      const found = scalar ? `\`${text}\`` : showValue(raw);
       const normal = text.trim().toLowerCase();
-      const direct = allowed.find((a) => a === normal || a === normal.replace(/\s+/g, '-'));
-      const synonym = VALUE_SYNONYMS[normal];
-      const fix = direct ?? (synonym && allowed.includes(synonym) ? synonym : undefined) ?? closest(normal, allowed, 1);
+      const direct = scalar ? allowed.find((a) => a === normal || a === normal.replace(/\s+/g, '-')) : undefined;
+      const synonym = ownEntry(VALUE_SYNONYMS, normal);
+      const fix = scalar ? direct ?? (synonym && allowed.includes(synonym) ? synonym : undefined) ?? closest(normal, allowed, 1) : undefined;
       const isCharacteristic = path.includes('characteristics');
       const message = isCharacteristic
-        ? `\`${text}\` is not one of the protected characteristics eqplan knows. Use one of: ${allowed.join(', ')}.`
-        : `${fieldOf(where, field)} must be ${orList(allowed)}, not \`${text}\`.`;
+        ? `${found.charAt(0).toUpperCase()}${found.slice(1)} is not one of the protected characteristics eqplan knows. Use one of: ${allowed.join(', ')}.`
+        : `${fieldOf(where, field)} must be ${orList(allowed)}, not ${found}.`;
       return {
         key: `${e.instancePath}|enum`,
         finding: {
@@ -297,10 +301,10 @@ function mapError(e: ErrorObject, root: unknown, label: LabelOf, src: EditsSourc
       if (field === 'due') return { key: `${e.instancePath}|pattern`, finding: dateFinding(path, field, String(e.data), where, src) };
       return {
         key: `${e.instancePath}|range`,
-        finding: { message: `\`${field}\` in ${lowerFirst(where)} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${showValue(e.data)}. ${RANGE_HINTS[field] ?? ''}`.trim(), path },
+        finding: { message: `\`${field}\` in ${lowerFirst(where)} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${showValue(e.data)}. ${ownEntry(RANGE_HINTS, field) ?? ''}`.trim(), path },
       };
     case 'minItems':
-      return { key: `${e.instancePath}|minItems`, finding: { message: `\`${field}\`${path.length > 1 ? ` in ${lowerFirst(where)}` : ''} needs at least ${String(params.limit)} ${field === 'objectives' ? 'objective' : field === 'milestones' ? 'milestone' : 'item'}. ${REQUIRED_HINTS[field] ?? ''}`.trim(), path } };
+      return { key: `${e.instancePath}|minItems`, finding: { message: `\`${field}\`${path.length > 1 ? ` in ${lowerFirst(where)}` : ''} needs at least ${String(params.limit)} ${field === 'objectives' ? 'objective' : field === 'milestones' ? 'milestone' : 'item'}. ${ownEntry(REQUIRED_HINTS, field) ?? ''}`.trim(), path } };
     case 'minLength':
       return { key: `${e.instancePath}|minLength`, finding: { message: `\`${field}\` in ${lowerFirst(where)} is empty. ${emptyHint(path, field)}`, path } };
     default:

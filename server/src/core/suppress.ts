@@ -58,7 +58,7 @@ export function findSuppressions(parsed: ParsedPlan, knownRules: ReadonlySet<str
       continue;
     }
     let target = line + 1;
-    while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
+    while (target < lines.lineCount && /^[ \t]*(#.*)?$/s.test(lines.lineText(target))) target++;
     const existing = lineRules.get(target);
     if (rules === 'all' || existing === 'all') lineRules.set(target, 'all');
     else lineRules.set(target, new Set([...(existing ?? []), ...rules]));

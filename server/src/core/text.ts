@@ -42,7 +42,9 @@ export class LineIndex {
       else hi = mid - 1;
     }
     const skip = lo === 0 && o > 0 ? this.bom : 0;
-    return { line: lo, character: o - this.starts[lo] - skip };
+    // Between the `\r` and `\n` of a CRLF is still the end of the line, not a column past it.
+    const inLineBreak = o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10 ? 1 : 0;
+    return { line: lo, character: o - this.starts[lo] - skip - inLineBreak };
   }
 
   offsetAt(position: Position): number {

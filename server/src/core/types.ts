@@ -28,6 +28,12 @@ export interface TextEdit {
   offset: number;
   length: number;
   newText: string;
+  /**
+   * For an edit that sets one value: the path of that value (keys and list
+   * indexes). `--fix` checks that afterwards the value there reads as
+   * `newText` does, and that no other value changed.
+   */
+  valuePath?: readonly (string | number)[];
 }
 
 export interface Fix {

@@ -136,9 +136,9 @@ function dueItems(today: string, entry: Entry): CompletionItem[] {
  * `PP-apprenticeships-2`, never `PP-apprenticeshipt`.
  */
 export function successor(id: string): string {
-  const num = /^(.*?)(\d+)$/.exec(id);
+  const num = /^(.*?)(\d+)$/s.exec(id);
   if (num) return num[1] + String(Number(num[2]) + 1).padStart(num[2].length, '0');
-  const letter = /^(.*\d|)([a-y])$/i.exec(id);
+  const letter = /^(.*\d|)([a-y])$/is.exec(id);
   if (letter) return letter[1] + String.fromCharCode(letter[2].charCodeAt(0) + 1);
   return `${id}-2`;
 }

@@ -39,11 +39,11 @@ interface LineShape {
   key?: string;
 }
 
-const KEY = /^(["']?)([A-Za-z0-9_$][A-Za-z0-9_$.\- ]*?)\1\s*:(?:\s|$)/;
+const KEY = /^(["']?)([A-Za-z0-9_$][A-Za-z0-9_$.\- ]*?)\1[ \t]*:(?:[ \t]|$)/;
 
 function shape(line: string): LineShape | undefined {
-  if (/^\s*(#.*)?$/.test(line)) return undefined;
-  const m = /^(\s*)((?:-(?:\s+|$))*)(.*)$/.exec(line) as RegExpExecArray;
+  if (/^[ \t]*(#.*)?$/s.test(line)) return undefined;
+  const m = /^([ \t]*)((?:-(?:[ \t]+|$))*)(.*)$/s.exec(line) as RegExpExecArray;
   const indent = m[1].length;
   const dashes = m[2];
   const dashColumn = dashes ? indent + dashes.lastIndexOf('-') : -1;
@@ -127,7 +127,7 @@ export function cursorContext(lines: readonly string[], line: number, character:
     const holderKey = KEY.exec(holder)?.[2];
     const path = holderKey ? [...mapPath, holderKey] : mapPath;
     const segment = flowMap[1].split(',').pop() as string;
-    const kv = /^\s*([A-Za-z0-9_$.-]+)\s*:\s*(.*)$/.exec(segment);
+    const kv = /^[ \t]*([A-Za-z0-9_$.-]+)[ \t]*:[ \t]*(.*)$/s.exec(segment);
     const siblings = new Set(flowMap[1].split(',').slice(0, -1).map((p) => /^\s*([^:]+?)\s*:/.exec(p)?.[1]).filter((k): k is string => !!k));
     if (kv) {
       const word = /[^\s,[\]{}"']*$/.exec(kv[2])?.[0] ?? '';
@@ -155,7 +155,7 @@ export function cursorContext(lines: readonly string[], line: number, character:
 
 function unquote(text: string): string {
   const t = text.trim();
-  return /^(["']).*\1$/.test(t) ? t.slice(1, -1) : t;
+  return /^(["']).*\1$/s.test(t) ? t.slice(1, -1) : t;
 }
 
 /**
@@ -186,7 +186,7 @@ export function entriesAlreadyInList(lines: readonly string[], line: number, cha
       const s = shape(lines[l]);
       if (!s) continue;
       if (s.indent < dash) break;
-      if (s.indent === dash && s.dashColumn === dash && s.rest.trim() && !/:(\s|$)/.test(s.rest)) found.add(unquote(s.rest.replace(/\s+#.*$/, '')));
+      if (s.indent === dash && s.dashColumn === dash && s.rest.trim() && !/:([ \t]|$)/.test(s.rest)) found.add(unquote(s.rest.replace(/[ \t]+#.*$/s, '')));
       else if (s.indent === dash) break;
     }
   }

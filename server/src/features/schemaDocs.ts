@@ -32,7 +32,8 @@ export function schemaAt(path: readonly (string | number)[]): SchemaNode | undef
       schema = schema.items as SchemaNode | undefined;
     } else {
       const props = schema.properties as Record<string, SchemaNode> | undefined;
-      if (props && step in props) schema = props[step];
+      // `step` is a key from the plan: only the schema's own properties count (`constructor` is not a field).
+      if (props && Object.hasOwn(props, step)) schema = props[step];
       else if (typeof schema.additionalProperties === 'object') schema = schema.additionalProperties as SchemaNode;
       else return undefined;
     }
