@@ -61,12 +61,12 @@ export function seedTexts(): string[] {
   const texts = files.sort().map((f) => readFileSync(f, 'utf8'));
   const cut: string[] = [];
   for (const text of texts) {
-    const doc = parseDocument(text, { uniqueKeys: false });
+    const doc = parseDocument(text, { uniqueKeys: false, logLevel: 'error' });
     if (doc.errors.length > 0) continue;
     const objectives = isMap(doc.contents) ? doc.contents.get('objectives') : undefined;
     if (!isSeq(objectives) || objectives.items.length < 2) continue;
     for (let i = 0; i < Math.min(objectives.items.length, 4); i++) {
-      const one = parseDocument(text, { uniqueKeys: false });
+      const one = parseDocument(text, { uniqueKeys: false, logLevel: 'error' });
       const list = (one.contents as { get(k: string): unknown }).get('objectives');
       if (!isSeq(list)) continue;
       list.items = [list.items[i]];
@@ -210,7 +210,7 @@ export function mutate(rng: Rng, seeds: readonly string[]): string {
   const rounds = 1 + rng.int(3);
   for (let r = 0; r < rounds; r++) {
     if (rng.chance(0.5)) {
-      const doc = parseDocument(text, { uniqueKeys: false });
+      const doc = parseDocument(text, { uniqueKeys: false, logLevel: 'error' });
       if (doc.errors.length === 0 && mutateTree(rng, doc)) {
         try {
           text = doc.toString({ lineWidth: 0 });

@@ -25,7 +25,7 @@ const CHANGE_IDS: ReadonlySet<string> = new Set(CHANGE_KINDS.map((k) => k.id));
 export function parseConfigText(text: string, fileName: string): { options: CheckOptions; errors: string[] } {
   let data: unknown;
   try {
-    data = fileName.endsWith('.json') ? JSON.parse(text === '' ? '{}' : text) : parseYaml(text, { maxAliasCount: 100 }) ?? {};
+    data = fileName.endsWith('.json') ? JSON.parse(text === '' ? '{}' : text) : parseYaml(text, { maxAliasCount: 100, logLevel: 'error' }) ?? {};
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { options: {}, errors: [`${fileName} could not be read (${detail}). Fix the ${fileName.endsWith('.json') ? 'JSON' : 'YAML'} syntax.`] };

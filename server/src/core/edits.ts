@@ -116,7 +116,7 @@ export function yamlString(value: string): string {
   if (YAML11_BOOLEANS.test(value)) return JSON.stringify(value);
   let read: unknown;
   try {
-    read = parseYaml(value);
+    read = parseYaml(value, { logLevel: 'error' });
   } catch {
     read = undefined;
   }
