@@ -1,4 +1,4 @@
-import type { ActionHistory } from './diff/history';
+import type { ActionHistory } from './diff/historyTypes';
 
 /**
  * Shared types of the eqplan engine. The engine is pure: text and options in,
