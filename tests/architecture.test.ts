@@ -227,6 +227,28 @@ describe('architecture: the arrows between the layers', () => {
     }
   });
 
+  it('has no circle of imports (types included)', () => {
+    const known = new Set(files);
+    const resolve = (from: string, spec: string): string | undefined => {
+      const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+      return [`${base}.ts`, `${base}/index.ts`, base].find((f) => known.has(f));
+    };
+    const edges = new Map(files.map((f) => [f, importsOf(f, readFileSync(path.join(REPO, f), 'utf8')).filter((r) => r.spec.startsWith('.')).map((r) => resolve(f, r.spec)).filter((t): t is string => t !== undefined)]));
+    // Depth-first search; a file met again while still on the path closes a circle.
+    const state = new Map<string, 'open' | 'done'>();
+    const circles: string[] = [];
+    const walk = (f: string, trail: string[]): void => {
+      state.set(f, 'open');
+      for (const t of edges.get(f) ?? []) {
+        if (state.get(t) === 'open') circles.push([...trail.slice(trail.indexOf(t)), f, t].join(' -> '));
+        else if (!state.has(t)) walk(t, [...trail, f]);
+      }
+      state.set(f, 'done');
+    };
+    for (const f of files) if (!state.has(f)) walk(f, []);
+    assert.deepEqual(circles, []);
+  });
+
   it('catches each kind of wrong-way import', () => {
     const check = (file: string, lines: string[]): string[] => wrongWayImports(file, lines.join('\n'));
     assert.deepEqual(
