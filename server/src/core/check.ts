@@ -269,7 +269,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
 
 /** A value the plan checks run on: a mapping that looks like a plan (else only the top-level findings). */
 function isPlanValue(value: unknown): value is Dict {
-  return isDict(value) && ('eqplan' in value || 'objectives' in value || 'organisation' in value);
+  return isDict(value) && (Object.hasOwn(value, 'eqplan') || Object.hasOwn(value, 'objectives') || Object.hasOwn(value, 'organisation'));
 }
 
 /** A stable key for a set of options (they are plain JSON). */

@@ -11,7 +11,7 @@ export const missingDeadline: Rule = {
   check(ctx, report) {
     for (const a of ctx.plan.actions) {
       if (!a.open || a.due.kind !== 'missing') continue;
-      const hasKey = 'due' in a.data;
+      const hasKey = Object.hasOwn(a.data, 'due');
       report({
         message: `${a.label} has no deadline. Add \`due:\` with the date it should be done by (for example ${ctx.todayIso.slice(0, 7)}), or \`ongoing\` for continuous work.`,
         path: hasKey ? [...a.path, 'due'] : a.path,

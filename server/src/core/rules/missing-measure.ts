@@ -12,7 +12,7 @@ export const missingMeasure: Rule = {
     for (const a of ctx.plan.actions) {
       const m = a.data.measure;
       if (typeof m === 'string' ? m.trim() !== '' : m !== undefined && m !== null) continue;
-      const hasKey = 'measure' in a.data;
+      const hasKey = Object.hasOwn(a.data, 'measure');
       report({
         message: `${a.label} has no measure of success. Add \`measure:\` saying how you will know it worked.`,
         path: hasKey ? [...a.path, 'measure'] : a.path,

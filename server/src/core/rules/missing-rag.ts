@@ -14,7 +14,7 @@ export const missingRag: Rule = {
       if (!a.open) continue;
       const r = a.data.rag;
       if (r !== undefined && r !== null && !(typeof r === 'string' && r.trim() === '')) continue;
-      const hasKey = 'rag' in a.data;
+      const hasKey = Object.hasOwn(a.data, 'rag');
       report({
         message: `${a.label} has no RAG status. Add \`rag:\` with red, amber or green.`,
         path: hasKey ? [...a.path, 'rag'] : a.path,

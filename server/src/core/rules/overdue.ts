@@ -18,7 +18,7 @@ export const overdue: Rule = {
       if (!a.open || a.due.kind !== 'date' || a.due.day >= ctx.today) continue;
       const days = ctx.today - a.due.day;
       const ragPath = [...a.path, 'rag'];
-      const hasRag = 'rag' in a.data;
+      const hasRag = Object.hasOwn(a.data, 'rag');
       report({
         message: `${a.label} was due on ${formatUk(a.due.iso)}, ${plural(days, 'day')} ago, and is not done. Update its status or agree a new date.`,
         path: [...a.path, 'due'],

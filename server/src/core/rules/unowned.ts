@@ -32,7 +32,7 @@ export const unowned: Rule = {
         });
         continue;
       }
-      const hasKey = 'owner' in a.data;
+      const hasKey = Object.hasOwn(a.data, 'owner');
       report({
         message: `${a.label} has no owner. Add \`owner:\` with the lead officer or service responsible.`,
         path: hasKey ? [...a.path, 'owner'] : a.path,
