@@ -224,6 +224,7 @@ class ActionListSection {
       this.list = undefined;
       this.entries.clear();
       this.setMore(undefined);
+      ctx.held.delete(this.showAllFiller);
       return;
     }
     if (!this.list) {
