@@ -80,8 +80,30 @@ export const RAG_LABELS: Record<Rag | 'none', string> = {
 
 const RAG_ORDER: (Rag | 'none')[] = ['red', 'amber', 'green', 'none'];
 
-function firstAction(actions: ActionSummary[], pred: (a: ActionSummary) => boolean): SourceRef | undefined {
-  return actions.find(pred)?.source;
+/**
+ * Where the first action (in plan order) of each key is: one pass over the plan, where a search
+ * for each bar would scan a plan of thousands of actions once per bar. `keyOf` returns undefined
+ * for an action that is in no bar.
+ */
+function firstByKey(actions: readonly ActionSummary[], keyOf: (a: ActionSummary) => readonly (string | undefined)[] | undefined): (...key: (string | undefined)[]) => SourceRef | undefined {
+  const first = new Map<string, SourceRef>();
+  for (const a of actions) {
+    const key = keyOf(a);
+    if (!key) continue;
+    const k = joinKey(key);
+    if (!first.has(k)) first.set(k, a.source);
+  }
+  return (...key) => first.get(joinKey(key));
+}
+
+/** One string for a key of several parts; a missing part (an objective with no id) is not the text "undefined". */
+function joinKey(parts: readonly (string | undefined)[]): string {
+  return parts.map((p) => (p === undefined ? '\u0001' : `=${p}`)).join('\u0000');
+}
+
+/** Which of an owner's or a month's bars an action counts in. */
+function barOf(a: ActionSummary): 'overdue' | 'open' | 'closed' {
+  return a.overdue ? 'overdue' : a.open ? 'open' : 'closed';
 }
 
 /** Splits a label into lines of about `width` characters at spaces, at most `maxLines` (the last cut with …). */
@@ -114,12 +136,13 @@ export function ragByObjective(s: PlanSummary): BarChartModel {
   });
   // "No RAG given" is only a series (and a legend entry) when some action lacks a RAG.
   const rags = RAG_ORDER.filter((rag) => rag !== 'none' || s.totals.rag.none > 0);
+  const firstOf = firstByKey(s.actions, (a) => [a.objectiveId, a.rag ?? 'none']);
   const series: BarSeries[] = rags.map((rag) => ({
     key: rag,
     label: RAG_LABELS[rag],
     values: s.objectives.map((o) => o.rag[rag]),
     reveal: s.objectives.map(
-      (o) => firstAction(s.actions, (a) => a.objectiveId === o.id && (a.rag ?? 'none') === rag) ?? o.source,
+      (o) => firstOf(o.id, rag) ?? o.source,
     ),
   }));
   const t = s.totals.rag;
@@ -187,29 +210,36 @@ export function deadlinesByMonth(s: PlanSummary): BarChartModel {
     } else months.push({ ...m, month: key });
   }
   const label = (bucket: string) => (byQuarter ? ukQuarter(bucket) : ukMonth(bucket));
-  const inMonth = (m: string, pred: (a: ActionSummary) => boolean) =>
-    firstAction(s.actions, (a) => {
-      const month = monthOf(a);
-      return month !== undefined && bucketOf(month) === m && pred(a);
-    });
+  const bucketOfAction = (a: ActionSummary) => {
+    const month = monthOf(a);
+    return month === undefined ? undefined : bucketOf(month);
+  };
+  const firstIn = firstByKey(s.actions, (a) => {
+    const bucket = bucketOfAction(a);
+    return bucket === undefined ? undefined : [bucket, barOf(a)];
+  });
+  const firstAny = firstByKey(s.actions, (a) => {
+    const bucket = bucketOfAction(a);
+    return bucket === undefined ? undefined : [bucket];
+  });
   const series: BarSeries[] = [
     {
       key: 'overdue',
       label: 'Overdue',
       values: months.map((m) => m.overdue),
-      reveal: months.map((m) => inMonth(m.month, (a) => a.overdue)),
+      reveal: months.map((m) => firstIn(m.month, 'overdue')),
     },
     {
       key: 'upcoming',
       label: 'Open, not yet due',
       values: months.map((m) => m.upcoming),
-      reveal: months.map((m) => inMonth(m.month, (a) => a.open && !a.overdue)),
+      reveal: months.map((m) => firstIn(m.month, 'open')),
     },
     {
       key: 'closed',
       label: 'Done or dropped',
       values: months.map((m) => m.closed),
-      reveal: months.map((m) => inMonth(m.month, (a) => !a.open)),
+      reveal: months.map((m) => firstIn(m.month, 'closed')),
     },
   ];
   const overdue = months.reduce((n, m) => n + m.overdue, 0);
@@ -233,7 +263,7 @@ export function deadlinesByMonth(s: PlanSummary): BarChartModel {
       caption: title,
       columns: [byQuarter ? 'Quarter' : 'Month', 'Overdue', 'Open, not yet due', 'Done or dropped'],
       rows: dated.map((m) => [label(m.month), String(m.overdue), String(m.upcoming), String(m.closed)]),
-      reveal: dated.map((m) => inMonth(m.month, (a) => a.overdue) ?? inMonth(m.month, () => true)),
+      reveal: dated.map((m) => firstIn(m.month, 'overdue') ?? firstAny(m.month)),
     },
   };
 }
@@ -264,25 +294,26 @@ export function shortLabel(text: string, max = 30): string {
 export function actionsPerOwner(s: PlanSummary): BarChartModel {
   const owners = s.owners;
   const ownerKey = (a: ActionSummary) => a.owner ?? '';
-  const of = (owner: string, pred: (a: ActionSummary) => boolean) => firstAction(s.actions, (a) => ownerKey(a) === owner && pred(a));
+  const of = firstByKey(s.actions, (a) => [ownerKey(a), barOf(a)]);
+  const ofAny = firstByKey(s.actions, (a) => [ownerKey(a)]);
   const series: BarSeries[] = [
     {
       key: 'overdue',
       label: 'Overdue',
       values: owners.map((o) => o.overdue),
-      reveal: owners.map((o) => of(o.owner, (a) => a.overdue)),
+      reveal: owners.map((o) => of(o.owner, 'overdue')),
     },
     {
       key: 'open',
       label: 'Open, not overdue',
       values: owners.map((o) => o.open - o.overdue),
-      reveal: owners.map((o) => of(o.owner, (a) => a.open && !a.overdue)),
+      reveal: owners.map((o) => of(o.owner, 'open')),
     },
     {
       key: 'closed',
       label: 'Done or dropped',
       values: owners.map((o) => o.total - o.open),
-      reveal: owners.map((o) => of(o.owner, (a) => !a.open)),
+      reveal: owners.map((o) => of(o.owner, 'closed')),
     },
   ];
   const busiest = owners[0];
@@ -303,7 +334,7 @@ export function actionsPerOwner(s: PlanSummary): BarChartModel {
       caption: 'Actions per owner',
       columns: ['Owner', 'Open', 'Overdue', 'All actions'],
       rows: owners.map((o) => [o.name, String(o.open), String(o.overdue), String(o.total)]),
-      reveal: owners.map((o) => of(o.owner, (a) => a.overdue) ?? of(o.owner, () => true)),
+      reveal: owners.map((o) => of(o.owner, 'overdue') ?? ofAny(o.owner)),
     },
   };
 }
@@ -406,14 +437,14 @@ function actionRow(a: ActionSummary): ActionRow {
   };
 }
 
-function rowsFor(s: PlanSummary, ids: string[]): ActionRow[] {
-  const byId = new Map(s.actions.map((a) => [a.id, a] as const));
+function rowsFor(byId: ReadonlyMap<string, ActionSummary>, ids: string[]): ActionRow[] {
   return ids.map((id) => byId.get(id)).filter((a): a is ActionSummary => !!a).map(actionRow);
 }
 
 /** The plain lists: overdue (most overdue first), unowned, due soon (soonest first). */
 export function actionLists(s: PlanSummary): { overdue: ActionRow[]; unowned: ActionRow[]; dueSoon: ActionRow[] } {
-  return { overdue: rowsFor(s, s.overdue), unowned: rowsFor(s, s.unowned), dueSoon: rowsFor(s, s.dueSoon) };
+  const byId = new Map(s.actions.map((a) => [a.id, a] as const));
+  return { overdue: rowsFor(byId, s.overdue), unowned: rowsFor(byId, s.unowned), dueSoon: rowsFor(byId, s.dueSoon) };
 }
 
 /** The headline numbers at the top of the page. */

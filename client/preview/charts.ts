@@ -101,10 +101,16 @@ function patternOf(key: SeriesKey): PatternKind {
   }
 }
 
+/** Patterns drawn once per colour and theme: an update of a chart re-uses them. */
+const patterns = new Map<string, CanvasPattern>();
+
 function fill(key: SeriesKey, t: Theme): string | CanvasPattern {
   const colour = baseColour(key, t);
   const kind = patternOf(key);
   if (kind === 'solid') return colour;
+  const cacheKey = `${kind} ${colour} ${t.dark}`;
+  const cached = patterns.get(cacheKey);
+  if (cached) return cached;
   const size = 10;
   const c = document.createElement('canvas');
   c.width = size;
@@ -143,7 +149,10 @@ function fill(key: SeriesKey, t: Theme): string | CanvasPattern {
     g.lineTo(0, size);
     g.stroke();
   }
-  return g.createPattern(c, 'repeat') ?? colour;
+  const pattern = g.createPattern(c, 'repeat');
+  if (!pattern) return colour;
+  patterns.set(cacheKey, pattern);
+  return pattern;
 }
 
 function applyDefaults(t: Theme): void {
@@ -211,7 +220,7 @@ function makeKeyboardNavigable(chart: Chart, canvas: HTMLCanvasElement, describe
 }
 
 function makeCanvas(container: HTMLElement, height: number, description: string, interactive: boolean): HTMLCanvasElement {
-  container.style.height = `${height}px`; // CSSOM, allowed by the CSP (unlike a style attribute)
+  setHeight(container, height);
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', description);
@@ -220,46 +229,71 @@ function makeCanvas(container: HTMLElement, height: number, description: string,
   return canvas;
 }
 
+/**
+ * A chart on the page and how to show a new model in it: `update` changes the data and options
+ * of the same Chart (and canvas) in place, so a redraw after an edit does not re-create it.
+ */
+export interface DrawnChart<M> {
+  chart: Chart;
+  update(m: M): void;
+}
+
+/** Sets the height of a chart's box; true when it changed (the chart must then measure it again). */
+function setHeight(container: HTMLElement, height: number): boolean {
+  const value = `${height}px`;
+  if (container.style.height === value) return false;
+  container.style.height = value; // CSSOM, allowed by the CSP (unlike a style attribute)
+  return true;
+}
+
+function barHeight(m: BarChartModel): number {
+  return m.horizontal ? Math.max(160, 34 * m.labels.length + 90) : 300;
+}
+
+function barDescription(m: BarChartModel, interactive: boolean): string {
+  return `${m.title}. ${m.description}${interactive ? ' Use the arrow keys (or Home and End) to move from bar to bar, and Enter to show the bar’s first action in the editor.' : ''}`;
+}
+
 /** A bar chart (stacked or not, vertical or horizontal). */
-export function drawBarChart(container: HTMLElement, m: BarChartModel, t: Theme, reveal?: RevealFn): Chart {
+export function drawBarChart(container: HTMLElement, m: BarChartModel, t: Theme, reveal?: RevealFn): DrawnChart<BarChartModel> {
   applyDefaults(t);
-  const height = m.horizontal ? Math.max(160, 34 * m.labels.length + 90) : 300;
   const interactive = !!reveal;
-  const canvas = makeCanvas(container, height, `${m.title}. ${m.description}${interactive ? ' Use the arrow keys (or Home and End) to move from bar to bar, and Enter to show the bar’s first action in the editor.' : ''}`, interactive);
-  const datasets: ChartDataset<'bar'>[] = m.series.map((s) => ({
-    label: s.label,
-    data: s.values,
-    backgroundColor: fill(s.key, t),
-    borderColor: t.highContrast ? t.fg : baseColour(s.key, t),
-    borderWidth: t.highContrast ? 2 : 1,
-    borderSkipped: false,
-    maxBarThickness: 48,
-  }));
-  const valueAxis = { stacked: m.stacked, beginAtZero: true, title: { display: true, text: m.valueAxisTitle }, ticks: { precision: 0 } };
-  const categoryAxis = {
-    stacked: m.stacked,
-    title: { display: true, text: m.categoryAxisTitle },
-    grid: { display: false },
-    ticks: m.horizontal ? { autoSkip: false } : { autoSkip: true, maxRotation: 50 },
-  };
+  const canvas = makeCanvas(container, barHeight(m), barDescription(m, interactive), interactive);
+  // The callbacks read the model shown now, not the one the chart was made with.
+  const cur = { m };
+  const datasetsOf = (model: BarChartModel): ChartDataset<'bar'>[] =>
+    model.series.map((s) => ({
+      label: s.label,
+      data: s.values,
+      backgroundColor: fill(s.key, t),
+      borderColor: t.highContrast ? t.fg : baseColour(s.key, t),
+      borderWidth: t.highContrast ? 2 : 1,
+      borderSkipped: false,
+      maxBarThickness: 48,
+    }));
   const pick = (datasetIndex: number, index: number) => {
-    const src = m.series[datasetIndex]?.reveal[index];
-    if (src && reveal) reveal(src, `${m.series[datasetIndex].label}: ${m.longLabels[index]}`);
+    const src = cur.m.series[datasetIndex]?.reveal[index];
+    if (src && reveal) reveal(src, `${cur.m.series[datasetIndex].label}: ${cur.m.longLabels[index]}`);
   };
-  const config: ChartConfiguration<'bar'> = {
-    type: 'bar',
-    data: { labels: m.labels, datasets },
-    options: {
+  const optionsOf = (model: BarChartModel): NonNullable<ChartConfiguration<'bar'>['options']> => {
+    const valueAxis = { stacked: model.stacked, beginAtZero: true, title: { display: true, text: model.valueAxisTitle }, ticks: { precision: 0 } };
+    const categoryAxis = {
+      stacked: model.stacked,
+      title: { display: true, text: model.categoryAxisTitle },
+      grid: { display: false },
+      ticks: model.horizontal ? { autoSkip: false } : { autoSkip: true, maxRotation: 50 },
+    };
+    return {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      indexAxis: m.horizontal ? 'y' : 'x',
-      scales: m.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      indexAxis: model.horizontal ? 'y' : 'x',
+      scales: model.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 18, boxHeight: 14 } },
         tooltip: {
           callbacks: {
-            title: (items) => (items[0] ? m.longLabels[items[0].dataIndex] ?? '' : ''),
+            title: (items) => (items[0] ? cur.m.longLabels[items[0].dataIndex] ?? '' : ''),
             footer: () => (interactive ? 'Click to show it in the plan' : ''),
           },
         },
@@ -270,17 +304,28 @@ export function drawBarChart(container: HTMLElement, m: BarChartModel, t: Theme,
       onHover: (_e, elements) => {
         canvas.style.cursor = interactive && elements.length ? 'pointer' : 'default';
       },
-    },
+    };
   };
-  const chart = new Chart(canvas, config);
+  const chart = new Chart(canvas, { type: 'bar', data: { labels: m.labels, datasets: datasetsOf(m) }, options: optionsOf(m) });
   const describe = (datasetIndex: number, index: number) => {
-    const n = Number(m.series[datasetIndex]?.values[index] ?? 0);
-    return `${m.longLabels[index]}: ${m.series[datasetIndex]?.label}, ${n} ${n === 1 ? 'action' : 'actions'}`;
+    const n = Number(cur.m.series[datasetIndex]?.values[index] ?? 0);
+    return `${cur.m.longLabels[index]}: ${cur.m.series[datasetIndex]?.label}, ${n} ${n === 1 ? 'action' : 'actions'}`;
   };
   if (interactive) makeKeyboardNavigable(chart, canvas, describe, pick);
-  return chart;
+  return {
+    chart,
+    update(next) {
+      cur.m = next;
+      canvas.setAttribute('aria-label', barDescription(next, interactive));
+      const resized = setHeight(container, barHeight(next));
+      chart.data.labels = next.labels;
+      chart.data.datasets = datasetsOf(next);
+      chart.options = optionsOf(next);
+      if (resized) chart.resize();
+      chart.update('none');
+    },
+  };
 }
-
 
 /** Day numbers of month starts between two days, at most about six of them, on quarter or year boundaries when spaced out. */
 export function monthTicks(fromDay: number, toDay: number): number[] {
@@ -332,117 +377,126 @@ const todayLine: Plugin<'line'> = {
 };
 
 /** One target: trajectory (baseline and milestones), measured values, benchmark. */
-export function drawTargetChart(container: HTMLElement, m: TargetChartModel, t: Theme, reveal?: RevealFn): Chart {
+export function drawTargetChart(container: HTMLElement, m: TargetChartModel, t: Theme, reveal?: RevealFn): DrawnChart<TargetChartModel> {
   applyDefaults(t);
   const interactive = !!reveal;
   const canvas = makeCanvas(container, 280, `${m.title}. ${m.description}`, interactive);
   const trajectoryColour = t.dark ? '#c8c8c8' : '#5a5a5a';
   const actualColour = t.dark ? '#6fa8ec' : '#1f5fa8';
   const benchmarkColour = t.dark ? '#d09cf0' : '#7a3b9c';
-  // The trajectory line starts at the baseline, but the baseline keeps its own marker (a triangle),
-  // not a milestone diamond drawn on top of it.
-  const isBaseline = (p: { x: number; y: number }) => !!m.baseline && p.x === m.baseline.x && p.y === m.baseline.y;
-  const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [
-    {
-      label: 'Milestones (to reach)',
-      data: m.milestones,
-      borderColor: trajectoryColour,
-      backgroundColor: trajectoryColour,
-      borderDash: [6, 4],
-      borderWidth: 2,
-      pointStyle: 'rectRot',
-      pointRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 6)),
-      pointHoverRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 8)),
-      pointHitRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 6)),
-    },
-    {
-      label: 'Actual (measured)',
-      data: m.actuals,
-      borderColor: actualColour,
-      backgroundColor: actualColour,
-      borderWidth: 3,
-      pointStyle: 'circle',
-      pointRadius: 5,
-      pointHoverRadius: 7,
-    },
-  ];
-  if (m.baseline) {
-    datasets.push({
-      label: 'Baseline',
-      data: [m.baseline],
-      borderColor: trajectoryColour,
-      backgroundColor: t.bg,
-      borderWidth: 2,
-      pointStyle: 'triangle',
-      pointRadius: 8,
-      showLine: false,
-    });
-  }
-  if (m.benchmark) {
-    datasets.push({
-      label: `Benchmark: ${m.benchmark.label}`,
-      data: [
-        { x: m.xMin, y: m.benchmark.value },
-        { x: m.xMax, y: m.benchmark.value },
-      ],
-      borderColor: benchmarkColour,
-      backgroundColor: benchmarkColour,
-      borderDash: [2, 3],
-      borderWidth: 2,
-      pointStyle: 'line',
-      pointRadius: 0,
-      pointHoverRadius: 0,
-    });
-  }
-  const config: ChartConfiguration<'line', { x: number; y: number }[]> = {
-    type: 'line',
-    data: { datasets },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      parsing: false,
-      scales: {
-        x: {
-          type: 'linear',
-          min: m.xMin,
-          max: m.xMax,
-          title: { display: true, text: 'Date' },
-          // Ticks on the first of a month ("Apr 2023"), not at arbitrary days.
-          afterBuildTicks: (axis) => {
-            axis.ticks = monthTicks(m.xMin, m.xMax).map((value) => ({ value }));
-          },
-          ticks: { callback: (v) => ukMonthOfDay(Number(v)), maxRotation: 0, autoSkip: false },
-        },
-        y: {
-          title: { display: true, text: m.valueAxisTitle },
-          ticks: { callback: (v) => withUnit(Number(v), m.unit) },
-          grace: '10%',
-        },
+  // The callbacks read the model shown now, not the one the chart was made with.
+  const cur = { m };
+  const datasetsOf = (m: TargetChartModel): ChartDataset<'line', { x: number; y: number }[]>[] => {
+    // The trajectory line starts at the baseline, but the baseline keeps its own marker (a triangle),
+    // not a milestone diamond drawn on top of it.
+    const isBaseline = (p: { x: number; y: number }) => !!m.baseline && p.x === m.baseline.x && p.y === m.baseline.y;
+    const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [
+      {
+        label: 'Milestones (to reach)',
+        data: m.milestones,
+        borderColor: trajectoryColour,
+        backgroundColor: trajectoryColour,
+        borderDash: [6, 4],
+        borderWidth: 2,
+        pointStyle: 'rectRot',
+        pointRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 6)),
+        pointHoverRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 8)),
+        pointHitRadius: m.milestones.map((p) => (isBaseline(p) ? 0 : 6)),
       },
-      plugins: {
-        legend: { position: 'bottom', labels: { usePointStyle: true } },
-        tooltip: {
-          callbacks: {
-            title: (items) => (items[0] ? ukDateOfDay(items[0].parsed.x ?? 0) : ''),
-            label: (item) => `${item.dataset.label}: ${withUnit(item.parsed.y ?? 0, m.unit)}`,
-          },
-        },
-        // @ts-expect-error -- options of our own plugin, keyed by its id
-        eqplanToday: { day: m.today, colour: t.muted },
+      {
+        label: 'Actual (measured)',
+        data: m.actuals,
+        borderColor: actualColour,
+        backgroundColor: actualColour,
+        borderWidth: 3,
+        pointStyle: 'circle',
+        pointRadius: 5,
+        pointHoverRadius: 7,
       },
-      onClick: () => reveal?.(m.source, `Target ${m.title}`),
-    },
-    plugins: [todayLine],
+    ];
+    if (m.baseline) {
+      datasets.push({
+        label: 'Baseline',
+        data: [m.baseline],
+        borderColor: trajectoryColour,
+        backgroundColor: t.bg,
+        borderWidth: 2,
+        pointStyle: 'triangle',
+        pointRadius: 8,
+        showLine: false,
+      });
+    }
+    if (m.benchmark) {
+      datasets.push({
+        label: `Benchmark: ${m.benchmark.label}`,
+        data: [
+          { x: m.xMin, y: m.benchmark.value },
+          { x: m.xMax, y: m.benchmark.value },
+        ],
+        borderColor: benchmarkColour,
+        backgroundColor: benchmarkColour,
+        borderDash: [2, 3],
+        borderWidth: 2,
+        pointStyle: 'line',
+        pointRadius: 0,
+        pointHoverRadius: 0,
+      });
+    }
+    return datasets;
   };
-  const chart = new Chart(canvas, config);
+  const optionsOf = (m: TargetChartModel): NonNullable<ChartConfiguration<'line', { x: number; y: number }[]>['options']> => ({
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    parsing: false,
+    scales: {
+      x: {
+        type: 'linear',
+        min: m.xMin,
+        max: m.xMax,
+        title: { display: true, text: 'Date' },
+        // Ticks on the first of a month ("Apr 2023"), not at arbitrary days.
+        afterBuildTicks: (axis) => {
+          axis.ticks = monthTicks(m.xMin, m.xMax).map((value) => ({ value }));
+        },
+        ticks: { callback: (v) => ukMonthOfDay(Number(v)), maxRotation: 0, autoSkip: false },
+      },
+      y: {
+        title: { display: true, text: m.valueAxisTitle },
+        ticks: { callback: (v) => withUnit(Number(v), m.unit) },
+        grace: '10%',
+      },
+    },
+    plugins: {
+      legend: { position: 'bottom', labels: { usePointStyle: true } },
+      tooltip: {
+        callbacks: {
+          title: (items) => (items[0] ? ukDateOfDay(items[0].parsed.x ?? 0) : ''),
+          label: (item) => `${item.dataset.label}: ${withUnit(item.parsed.y ?? 0, m.unit)}`,
+        },
+      },
+      // @ts-expect-error -- options of our own plugin, keyed by its id
+      eqplanToday: { day: m.today, colour: t.muted },
+    },
+    onClick: () => reveal?.(cur.m.source, `Target ${cur.m.title}`),
+  });
+  const chart = new Chart(canvas, { type: 'line', data: { datasets: datasetsOf(m) }, options: optionsOf(m), plugins: [todayLine] });
   if (interactive) {
     canvas.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        reveal?.(m.source, `Target ${m.title}`);
+        reveal?.(cur.m.source, `Target ${cur.m.title}`);
       }
     });
   }
-  return chart;
+  return {
+    chart,
+    update(next) {
+      cur.m = next;
+      canvas.setAttribute('aria-label', `${next.title}. ${next.description}`);
+      chart.data.datasets = datasetsOf(next);
+      chart.options = optionsOf(next);
+      chart.update('none');
+    },
+  };
 }

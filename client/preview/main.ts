@@ -9,7 +9,7 @@
  * `#eqplan-root[data-state]` and never imports `vscode`.
  */
 import type { FromPreviewMessage, PreviewState, PreviewViewState, ToPreviewMessage } from './messages';
-import { renderPage, type Rendered } from './render';
+import { createRenderer } from './render';
 import { PREVIEW_CSS } from './styles';
 
 interface VsCodeApi {
@@ -66,14 +66,14 @@ function start(): void {
   const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
   let state = readInitialState(root, vscode);
   document.body.classList.toggle('report', state.mode === 'report');
-  let rendered: Rendered | undefined;
   let renders = 0;
   let highlighted: string | undefined;
 
   const reveal = vscode ? (source: FromPreviewMessage & { type: 'reveal' }) => vscode.postMessage(source) : undefined;
+  // One renderer for the page's life: each draw after the first patches what changed (render.ts).
+  const rendered = createRenderer(root, { reveal: reveal ? (source, label) => reveal({ type: 'reveal', source, label }) : undefined });
   const draw = () => {
-    rendered?.destroy();
-    rendered = renderPage(root, state, { reveal: reveal ? (source, label) => reveal({ type: 'reveal', source, label }) : undefined });
+    rendered.render(state);
     applyHighlight();
     renders++;
     // For tests and for anyone scripting the page: how many times it has drawn, and how many charts.
@@ -129,8 +129,10 @@ function start(): void {
   // Target charts are a little shorter on paper, so that two targets with their tables share a page.
   const screenHeights = new Map<HTMLElement, string>();
   window.addEventListener('beforeprint', () => {
+    // Long lists and large tables held back on screen are drawn in full on paper.
+    rendered.showAll();
     root.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''));
-    rendered?.charts.forEach((c) => {
+    rendered.charts.forEach((c) => {
       const box = c.canvas.parentElement;
       const height = (c.config as { type?: string }).type === 'line' ? Math.min(c.height, PRINT_TARGET_HEIGHT_PX) : c.height;
       if (box && height !== c.height) {
@@ -143,7 +145,7 @@ function start(): void {
   window.addEventListener('afterprint', () => {
     for (const [box, height] of screenHeights) box.style.height = height;
     screenHeights.clear();
-    rendered?.charts.forEach((c) => c.resize());
+    rendered.charts.forEach((c) => c.resize());
   });
 }
 

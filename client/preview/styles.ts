@@ -84,6 +84,8 @@ div.eq-change { cursor: default; }
 .eq-empty { color: var(--eq-muted); font-style: italic; }
 .eq-cell-button { background: none; border: none; padding: 0; color: var(--eq-link); font: inherit; text-decoration: underline; cursor: pointer; text-align: left; }
 .report .eq-cell-button { color: inherit; text-decoration: none; cursor: default; }
+.eq-more { margin: 0.4em 0 0; }
+.eq-show-all { background: none; border: none; padding: 0; color: var(--eq-link); font: inherit; text-decoration: underline; cursor: pointer; }
 .eq-findings td.sev-error { color: var(--eq-bad); font-weight: 600; }
 .eq-findings td.sev-warning { color: var(--eq-warn); font-weight: 600; }
 footer { color: var(--eq-muted); font-size: 0.88em; margin-top: 24px; }
