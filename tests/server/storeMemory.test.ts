@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan } from '../../server/src/core';
 import { diagnostics, ruleDocsLink, toDiagnostic } from '../../server/src/features/diagnostics';
+import { LARGE_TEXT, MemoryKeeper } from '../../server/src/lsp/memory';
 import { PlanStore } from '../../server/src/lsp/store';
 import { generatePlan } from '../bench/generate';
 
@@ -70,5 +71,13 @@ describe('document store memory', () => {
     const below = after.filter((d) => d.range.start.line > line + 15);
     assert.ok(below.length > 0, `${below.length} below`);
     assert.ok(below.every((d) => kept.has(d)), JSON.stringify(below.filter((d) => !kept.has(d)).slice(0, 2)) + ' diagnostics below a same-line edit are the ones published before');
+  });
+
+  it('collects (handing memory back) when a large plan closes, not when a small one does', () => {
+    const keeper = new MemoryKeeper();
+    keeper.closed(10_000);
+    assert.equal(keeper.collections, 0);
+    keeper.closed(LARGE_TEXT);
+    assert.equal(keeper.collections, 1);
   });
 });
