@@ -183,7 +183,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
     for (const unit of unitKeys(root)) {
       const kept = plan && dirty && !dirty.units(unit) ? plan.reuse.units.get(unit) : undefined;
       if (kept) {
-        units.set(unit, moves ? kept.map((f) => moved(f, plan!.changes)) : kept);
+        units.set(unit, moves ? movedAll(kept, plan!.changes) : kept);
         continue;
       }
       const path = unitPath(unit);
@@ -340,15 +340,26 @@ function dirtyUnits(reuse: CheckReuse, changes: readonly SpliceChange[], model: 
   const modelObjectives = new Set(objectives);
   for (const a of actions) modelObjectives.add(Number(a.split(':')[1]));
   return {
+    // Called for every item of the plan after each edit: read the key without splitting it.
     units: (key) => {
-      const [kind, first] = key.split(':');
-      if (kind === 'plan') return false;
-      if (kind === 't') return targets.has(Number(first));
-      if (objectives.has(Number(first))) return true;
-      return kind === 'a' && actions.has(key);
+      if (key === 'plan') return false;
+      const second = key.indexOf(':', 2);
+      const first = Number(second < 0 ? key.slice(2) : key.slice(2, second));
+      if (key.charCodeAt(0) === 116 /* t */) return targets.has(first);
+      if (objectives.has(first)) return true;
+      return key.charCodeAt(0) === 97 /* a */ && actions.has(key);
     },
     model: { objectives: modelObjectives, targets, lines },
   };
+}
+
+/** Kept findings, moved by the splices made since they were placed: the same list when none moved (the items before the edit). */
+function movedAll(kept: Placed[], changes: readonly SpliceChange[]): Placed[] {
+  const first = kept.findIndex((f) => moved(f, changes) !== f);
+  if (first < 0) return kept;
+  const out = kept.slice(0, first);
+  for (let i = first; i < kept.length; i++) out.push(moved(kept[i], changes));
+  return out;
 }
 
 /** A kept finding, moved by the splices made since it was placed (as `reparse.ts` moves the nodes). */
