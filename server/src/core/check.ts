@@ -52,6 +52,13 @@ interface Placed {
   end: number;
   pointer: string;
   fixes: RawFinding['fixes'];
+  /**
+   * The finding last made of this (or, once moved, of the finding it was
+   * moved from): reused as it is when nothing about it changed, its range
+   * shared when only its offsets moved, so the server's diagnostics for
+   * untouched items are the same objects from one keystroke to the next.
+   */
+  finding?: Finding;
 }
 
 /** Where fixes read the current parse: one per lineage of checks, moved on to each newer version. */
@@ -145,11 +152,14 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
   let reuse: CheckReuse | undefined;
   let today: string;
   let todaySource: TodaySource;
+  /** Offsets before this are where they were at the previous check, and so are their positions (-1: no previous check). */
+  let unchangedBefore = -1;
   const key = optionsKey(options);
   const placeAll = (list: (RawFinding & { rule: string })[]): Placed[] => list.map((f) => place(parsed, f));
   if (parsed.readable && isPlanValue(parsed.value)) {
     const root = parsed.value;
     const plan = previousFor(parsed, key, previous);
+    if (plan) unchangedBefore = Math.min(...plan.changes.map((c) => c.start));
     const live = plan ? plan.reuse.live : { parsed, edits };
     live.parsed = parsed;
     live.edits = edits;
@@ -173,7 +183,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
     for (const unit of unitKeys(root)) {
       const kept = plan && dirty && !dirty.units(unit) ? plan.reuse.units.get(unit) : undefined;
       if (kept) {
-        units.set(unit, moves ? kept.map((f) => moved(f, plan!.changes)) : kept);
+        units.set(unit, moves ? movedAll(kept, plan!.changes) : kept);
         continue;
       }
       const path = unitPath(unit);
@@ -238,9 +248,18 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
   for (const f of raw) {
     const level = options.rules?.[f.rule] ?? severities.get(f.rule) ?? 'warning';
     if (level === 'off') continue;
-    const range = parsed.lines.range(f.start, f.end);
+    const old = f.finding;
+    if (old && old.severity === level && old.offset === f.start && Math.max(f.start, f.end) + 1 < unchangedBefore && !fixesTaken.has(old)) {
+      if (suppressions.isSuppressed(f.rule, old.range.start.line)) continue;
+      findings.push(old);
+      continue;
+    }
+    let range = parsed.lines.range(f.start, f.end);
     if (suppressions.isSuppressed(f.rule, range.start.line)) continue;
-    findings.push(makeFinding(f, level as Severity, range));
+    if (old && sameRange(old.range, range)) range = old.range;
+    const finding = makeFinding(f, level as Severity, range);
+    f.finding = finding;
+    findings.push(finding);
   }
   findings.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
 
@@ -321,15 +340,26 @@ function dirtyUnits(reuse: CheckReuse, changes: readonly SpliceChange[], model: 
   const modelObjectives = new Set(objectives);
   for (const a of actions) modelObjectives.add(Number(a.split(':')[1]));
   return {
+    // Called for every item of the plan after each edit: read the key without splitting it.
     units: (key) => {
-      const [kind, first] = key.split(':');
-      if (kind === 'plan') return false;
-      if (kind === 't') return targets.has(Number(first));
-      if (objectives.has(Number(first))) return true;
-      return kind === 'a' && actions.has(key);
+      if (key === 'plan') return false;
+      const second = key.indexOf(':', 2);
+      const first = Number(second < 0 ? key.slice(2) : key.slice(2, second));
+      if (key.charCodeAt(0) === 116 /* t */) return targets.has(first);
+      if (objectives.has(first)) return true;
+      return key.charCodeAt(0) === 97 /* a */ && actions.has(key);
     },
     model: { objectives: modelObjectives, targets, lines },
   };
+}
+
+/** Kept findings, moved by the splices made since they were placed: the same list when none moved (the items before the edit). */
+function movedAll(kept: Placed[], changes: readonly SpliceChange[]): Placed[] {
+  const first = kept.findIndex((f) => moved(f, changes) !== f);
+  if (first < 0) return kept;
+  const out = kept.slice(0, first);
+  for (let i = first; i < kept.length; i++) out.push(moved(kept[i], changes));
+  return out;
 }
 
 /** A kept finding, moved by the splices made since it was placed (as `reparse.ts` moves the nodes). */
@@ -390,6 +420,13 @@ function place(parsed: ParsedPlan, f: RawFinding & { rule: string }): Placed {
   return { rule: f.rule, message: f.message, start, end, pointer: pathToPointer(f.path), fixes: f.fixes };
 }
 
+/** Findings whose fixes were read or set: those are not reused (their fixes were made for the text of their check). */
+const fixesTaken = new WeakSet<Finding>();
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 /**
  * A finding whose `fixes` are built on first read: a large plan has thousands
  * of findings, and most checks (the CLI's, the editor's diagnostics) never
@@ -398,7 +435,7 @@ function place(parsed: ParsedPlan, f: RawFinding & { rule: string }): Placed {
 function makeFinding(f: Placed, severity: Severity, range: Finding['range']): Finding {
   let fixes: Fix[] | undefined;
   const source = f.fixes;
-  return {
+  const finding: Finding = {
     rule: f.rule,
     severity,
     message: f.message,
@@ -407,13 +444,16 @@ function makeFinding(f: Placed, severity: Severity, range: Finding['range']): Fi
     endOffset: Math.max(f.start, f.end),
     path: f.pointer,
     get fixes(): Fix[] {
+      fixesTaken.add(finding);
       fixes ??= (typeof source === 'function' ? source() : (source ?? [])).filter((x): x is Fix => x !== undefined);
       return fixes;
     },
     set fixes(value: Fix[]) {
+      fixesTaken.add(finding);
       fixes = value;
     },
   };
+  return finding;
 }
 
 /** The rule that reports each field when it is missing. */

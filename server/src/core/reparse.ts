@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
 import { duplicateKeys, PARSE_OPTIONS, parsePlan, parseWithinDepth, type NodePath, type ParsedPlan, type ParseLineage } from './parse';
 import { textOverSizeLimit } from './planFiles';
-import { LineIndex, textShift } from './text';
+import { textShift, type LineIndex } from './text';
 
 /**
  * Incremental parsing for the editor. A keystroke in a 10,000-line plan
@@ -41,11 +41,12 @@ export function trySplice(previous: ParsedPlan, newText: string): ParsedPlan | u
   const oldText = previous.text;
   if (!doc || !previous.readable || previous.syntax.length > 0 || !isMap(doc.contents)) return undefined;
   if (newText === oldText || textOverSizeLimit(newText)) return undefined;
-  if (mayHaveAliases(newText)) return undefined;
 
   // The changed region: [start, oldEnd) in the old text became [start, newEnd) in the new one.
   const { start, oldEnd, newEnd } = textShift(oldText, newText);
   const edit: Edit = { start, oldEnd, newEnd, delta: newText.length - oldText.length };
+  // A parse made by a splice had no aliases: then only the edit can have brought one in.
+  if (withoutAliases.has(previous) ? aliasNear(newText, edit) : mayHaveAliases(newText)) return undefined;
   // Control characters make the whole file unreadable (see `parsePlan`).
   if (CONTROL.test(newText.slice(edit.start, edit.newEnd))) return undefined;
 
@@ -96,6 +97,22 @@ interface Part {
 /** Anchors (`&a`) and aliases (`*a`) can tie one part to another; such plans are always parsed whole. */
 function mayHaveAliases(text: string): boolean {
   return /(^|[\s:[{,-])[&*][^\s*&,\]}]/.test(text);
+}
+
+/** Parses known to have no anchor or alias (`mayHaveAliases` false): every parse a splice made. */
+const withoutAliases = new WeakSet<ParsedPlan>();
+
+/** Marks a spliced parse: its text was checked for anchors and aliases before the splice. */
+function noAliases(parsed: ParsedPlan): ParsedPlan {
+  withoutAliases.add(parsed);
+  return parsed;
+}
+
+/** Could the edit have made an anchor or alias? (`mayHaveAliases` over the three characters' reach around it.) */
+function aliasNear(text: string, edit: Edit): boolean {
+  const from = Math.max(0, edit.start - 2);
+  const window = text.slice(from, edit.newEnd + 2);
+  return from === 0 ? mayHaveAliases(window) : /[\s:[{,-][&*][^\s*&,\]}]/.test(window);
 }
 
 function rangeOf(node: unknown): [number, number, number] | undefined {
@@ -223,9 +240,9 @@ function splicePart(previous: ParsedPlan, newText: string, edit: Edit, part: Par
   let container = previous.value as Record<string | number, unknown>;
   for (const step of part.path) container = container[step] as Record<string | number, unknown>;
   container[part.kind === 'item' ? part.index : (part.key as string)] = newValue;
-  const lines = new LineIndex(newText);
+  const lines = previous.lines.edited(newText, edit.start, edit.oldEnd, edit.newEnd);
   const path = [...part.path, part.kind === 'item' ? part.index : (part.key as string)];
-  return { text: newText, lines, doc, value: previous.value, syntax: [], readable: true, lineage: extend(previous, lines, edit, path) };
+  return noAliases({ text: newText, lines, doc, value: previous.value, syntax: [], readable: true, lineage: extend(previous, lines, edit, path) });
 }
 
 /** Splices in one lineage before it starts again (a full check): keeps the list of changes short. */
@@ -370,8 +387,8 @@ function lineEnd(text: string, offset: number): number {
 /** A parse of the new text whose values are the previous ones, with ranges after the edit moved. */
 function finish(previous: ParsedPlan, newText: string, edit: Edit): ParsedPlan {
   shiftRanges(previous.doc as Document.Parsed, edit.oldEnd, edit.delta);
-  const lines = new LineIndex(newText);
-  return { text: newText, lines, doc: previous.doc, value: previous.value, syntax: [], readable: true, lineage: extend(previous, lines, edit, undefined) };
+  const lines = previous.lines.edited(newText, edit.start, edit.oldEnd, edit.newEnd);
+  return noAliases({ text: newText, lines, doc: previous.doc, value: previous.value, syntax: [], readable: true, lineage: extend(previous, lines, edit, undefined) });
 }
 
 /**
@@ -381,20 +398,40 @@ function finish(previous: ParsedPlan, newText: string, edit: Edit): ParsedPlan {
  */
 function shiftRanges(doc: Document.Parsed, from: number, delta: number): void {
   if (delta === 0) return;
+  // One branch per node class (a generic property probe on every node is several times slower on 100,000 nodes).
   const shift = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { range?: [number, number, number]; items?: unknown[]; key?: unknown; value?: unknown };
-    const r = n.range;
+    if (node instanceof Pair) {
+      shift(node.key);
+      shift(node.value);
+      return;
+    }
+    if (!(node instanceof Scalar || node instanceof YAMLMap || node instanceof YAMLSeq)) return;
+    const r = node.range;
     if (r) {
       if (r[2] < from) return;
-      n.range = [r[0] >= from ? r[0] + delta : r[0], r[1] >= from ? r[1] + delta : r[1], r[2] + delta];
+      // In place: the previous parse is consumed, and a new array per node would be garbage by the thousand per keystroke.
+      if (r[0] >= from) r[0] += delta;
+      if (r[1] >= from) r[1] += delta;
+      r[2] += delta;
     }
-    if (n.items) for (const item of n.items) shift(item);
-    else if ('key' in n || 'value' in n) {
-      shift(n.key);
-      shift(n.value);
+    if (node instanceof Scalar) return;
+    const items = node.items;
+    // Items that end before the edit keep their ranges: start at the first that does not (items are in text order).
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (endOf(items[mid]) < from) lo = mid + 1;
+      else hi = mid;
     }
+    for (let i = lo; i < items.length; i++) shift(items[i]);
   };
   shift(doc.contents);
   if (doc.range) doc.range = [doc.range[0], doc.range[1] >= from ? doc.range[1] + delta : doc.range[1], doc.range[2] + delta];
+}
+
+/** Where an item of a list or mapping ends, for skipping the items before an edit (Infinity when unknown: then it is visited). */
+function endOf(item: unknown): number {
+  if (item instanceof Pair) return rangeOf(item.value)?.[2] ?? rangeOf(item.key)?.[2] ?? Infinity;
+  return rangeOf(item)?.[2] ?? Infinity;
 }

@@ -18,6 +18,7 @@ import {
 import { diagnostics, toDiagnostic } from '../features/diagnostics';
 import type { Configuration } from './configuration';
 import type { DocumentListener, OpenDocuments } from './documents';
+import { memory } from './memory';
 import { requirePreviousResultIds, requireUri, throwIfCancelled } from './params';
 import type { Session } from './session';
 import { optionsKey } from './store';
@@ -122,6 +123,7 @@ export class Diagnostics implements DocumentListener {
     const list = diagnostics(ctx, this.session.docsLink);
     this.published.set(uri, { version, key });
     this.publish(uri, list, version);
+    memory.afterWork();
   }
 
   /**
@@ -265,7 +267,9 @@ export function registerPullDiagnostics(connection: Connection, session: Session
       if (!ctx) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${ctx.version}:${optionsKey(ctx.options)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics(ctx, session.docsLink) };
+      const items = diagnostics(ctx, session.docsLink);
+      memory.afterWork();
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     }),
   );
 

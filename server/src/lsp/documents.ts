@@ -13,6 +13,7 @@ import type { Configuration } from './configuration';
 import type { Debouncer } from './debouncer';
 import { isClosedDocument, isDocumentChange, isOpenedDocument, namedDocument, throwIfCancelled } from './params';
 import type { Session } from './session';
+import { memory } from './memory';
 import type { PlanStore } from './store';
 import { uriToPath } from './workspaceFiles';
 
@@ -134,6 +135,7 @@ export class OpenDocuments {
       this.justOpened.delete(uri);
       this.configuration.forget(uri);
       listener.closed(uri);
+      memory.closed(e.document.getText().length);
     });
 
     // The document store takes only well-formed notifications: a `didOpen` without text or with a numeric uri would

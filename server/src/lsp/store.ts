@@ -217,7 +217,21 @@ export class PlanStore {
     return { ...result, range: start === undefined || end === undefined ? undefined : lines.range(start, end) };
   }
 
+  /** Drops everything kept for a document (its parses, checks and what the next check would reuse): on close and reopen. */
   forget(uri: string): void {
     this.entries.delete(uri);
+  }
+
+  /**
+   * What the store keeps for a document: 0 when nothing, else how many
+   * parses of it (the current version's, and the base of the next splice)
+   * and checks (the current one, and the one the next check reuses) it holds.
+   * For tests: typing must not make it grow.
+   */
+  held(uri: string): number {
+    const e = this.entries.get(uri);
+    if (!e) return 0;
+    const parses = new Set([e.parsed, e.base, e.check?.result.parsed, e.previousCheck?.parsed].filter((p) => p !== undefined));
+    return 1 + parses.size + (e.check ? 1 : 0) + (e.previousCheck ? 1 : 0);
   }
 }
