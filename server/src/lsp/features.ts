@@ -41,6 +41,13 @@ import { pathToUri, uriToPath } from './workspaceFiles';
 
 /** Workspace symbols stop at this many (editors show the best few). */
 const MAX_WORKSPACE_SYMBOLS = 1000;
+/**
+ * Workspace symbols stop collecting after this long, with what they found: a
+ * client that opens 10,000 plans at once would otherwise wait while every one
+ * of them is parsed. Editors ask again as the query is typed, by which time
+ * more plans are parsed (and parses are kept per version).
+ */
+const WORKSPACE_SYMBOLS_BUDGET_MS = 1000;
 
 export function registerFeatures(connection: Connection, session: Session, documents: OpenDocuments, configuration: Configuration, workspace: WorkspacePlans): void {
   connection.onRequest(
@@ -87,13 +94,16 @@ export function registerFeatures(connection: Connection, session: Session, docum
       const query = requireQuery(params);
       const out: WorkspaceSymbol[] = [];
       const open = new Set<string>();
+      const deadline = Date.now() + WORKSPACE_SYMBOLS_BUDGET_MS;
       for (const doc of documents.all()) {
+        if (Date.now() > deadline) break;
         const ctx = await documents.snapshotFor(doc.uri, token);
         const p = uriToPath(doc.uri);
         if (p) open.add(p);
         if (ctx) out.push(...workspaceSymbols(ctx, query));
       }
       for (const file of workspace.files()) {
+        if (Date.now() > deadline) break;
         if (open.has(file) || out.length > MAX_WORKSPACE_SYMBOLS) continue;
         const uri = pathToUri(file);
         const { options } = await configuration.optionsFor(uri);
