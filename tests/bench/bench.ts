@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { cliRows } from './cli';
+import { diffRows } from './diff';
 import { extensionRows } from './extension';
 import { REPO } from './measure';
 import { previewRows } from './preview';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   rows.push(...cliRows());
   rows.push(...(await serverRows()));
   rows.push(...(await previewRows()));
+  rows.push(...diffRows());
   const when = new Date().toISOString();
   const out = path.join(REPO, 'bench-results.json');
   writeFileSync(out, `${JSON.stringify({ when, machine: machine(), rows }, null, 2)}\n`);
