@@ -173,4 +173,14 @@ describe('hostile plans', () => {
     }
     assert.deepEqual(warnings, []);
   });
+
+  it('a value that is a set of fields named toString or valueOf is named, not turned into text (found by the fuzzer)', () => {
+    const plan = 'eqplan: 1\norganisation: A\ntitle: B\nobjectives:\n  - id: P1\n    title: T\n    actions:\n      - { id: 1a, action: Do, owner: x, due: { toString: x, valueOf: y }, rag: { toString: 1 }, measure: m }\n';
+    const result = checkPlan(plan, { localToday: '2024-01-01' });
+    const messages = result.findings.map((f) => f.message);
+    // The summary the preview draws reads the same value.
+    assert.match(JSON.stringify(result.summary), /"due":"a set of fields"/);
+    assert.ok(messages.includes('`due` in action 1a should be text, not a set of fields.'), messages.join('\n'));
+    assert.ok(messages.includes("Action 1a's `rag` must be red, amber or green, not a set of fields."), messages.join('\n'));
+  });
 });

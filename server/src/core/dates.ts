@@ -105,7 +105,8 @@ export function parseDue(value: unknown): DueInfo {
     }
     return { kind: 'invalid', raw: String(value), reason: 'it is a number, not a date' };
   }
-  if (typeof value !== 'string') return { kind: 'invalid', raw: String(value) };
+  // A list or a set of fields is named, never turned into text: `{ toString: x }` would make String() throw.
+  if (typeof value !== 'string') return { kind: 'invalid', raw: Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a set of fields' : String(value) };
   const raw = value;
   if (raw.trim() === '') return { kind: 'missing' };
   if (raw === 'ongoing' || raw === 'tbc') return { kind: 'open', word: raw };

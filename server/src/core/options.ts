@@ -295,9 +295,18 @@ function problem(text: string): OptionRead<never> {
   return { problems: [text] };
 }
 
+/** An object as JSON, or its shape when it cannot be written (a YAML alias that contains itself). */
+function jsonOrShape(value: object): string {
+  try {
+    return JSON.stringify(value) ?? 'a set of fields';
+  } catch {
+    return Array.isArray(value) ? 'a list' : 'a set of fields';
+  }
+}
+
 /** A value as its writer would recognise it: never "[object Object]". */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? jsonOrShape(value) : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

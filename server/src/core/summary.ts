@@ -39,7 +39,8 @@ function summariseAction(parsed: ParsedPlan, plan: PlanModel, a: ActionModel, to
     text: typeof a.data.action === 'string' ? a.data.action : '',
     owner,
     ownerName: owner ? ownerName(plan, owner) : undefined,
-    due: a.data.due === undefined || a.data.due === null ? undefined : String(a.data.due),
+    // As written; a list or a set of fields is named (as `parseDue` does), never turned into text.
+    due: a.data.due === undefined || a.data.due === null ? undefined : typeof a.data.due === 'object' ? (a.due.kind === 'invalid' ? a.due.raw : undefined) : String(a.data.due),
     dueDate: a.due.kind === 'date' ? a.due.iso : undefined,
     openDeadline: a.due.kind === 'open',
     status: a.status,
