@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { cliRows } from './cli';
 import { diffRows } from './diff';
 import { extensionRows } from './extension';
-import { REPO } from './measure';
+import { REPO, round } from './measure';
 import { previewRows } from './preview';
 import type { BenchRow } from './row';
 import { serverRows } from './server';
@@ -23,7 +23,7 @@ function machine(): string {
 }
 
 function table(rows: readonly BenchRow[]): string {
-  const cells = rows.map((r) => [r.section, r.what, `${r.value} ${r.unit}`, r.goal ?? '', r.met === undefined ? '' : r.met ? 'met' : 'NOT MET', r.note ?? '']);
+  const cells = rows.map((r) => [r.section, r.what, `${round(r.value)} ${r.unit}`, r.goal ?? '', r.met === undefined ? '' : r.met ? 'met' : 'NOT MET', r.note ?? '']);
   const head = ['section', 'what', 'figure', 'goal', '', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
