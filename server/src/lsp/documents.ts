@@ -85,6 +85,18 @@ export class OpenDocuments {
     return plan ? this.store.snapshot(plan.doc, plan.options) : undefined;
   }
 
+  /**
+   * A snapshot for features that read only the parse and the plan model
+   * (workspace symbols), made at once: it does not wait for the document's
+   * settings, which thousands of plans opened together can hold up for
+   * seconds. Its check is never run for these features (settings and config
+   * files change findings, not the outline).
+   */
+  parseSnapshotFor(uri: string): PlanContext | undefined {
+    const doc = this.get(uri);
+    return doc && this.store.isPlan(doc) ? this.store.snapshot(doc, { localToday: this.configuration.today() }) : undefined;
+  }
+
   /** The snapshot completion reads while someone types (see `PlanStore.typingSnapshot`). */
   async typingSnapshotFor(uri: string, token?: CancellationToken): Promise<PlanContext | undefined> {
     const plan = await this.planFor(uri, token);

@@ -97,7 +97,8 @@ export function registerFeatures(connection: Connection, session: Session, docum
       const deadline = Date.now() + WORKSPACE_SYMBOLS_BUDGET_MS;
       for (const doc of documents.all()) {
         if (Date.now() > deadline) break;
-        const ctx = await documents.snapshotFor(doc.uri, token);
+        throwIfCancelled(token);
+        const ctx = documents.parseSnapshotFor(doc.uri);
         const p = uriToPath(doc.uri);
         if (p) open.add(p);
         if (ctx) out.push(...workspaceSymbols(ctx, query));
