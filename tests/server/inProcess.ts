@@ -33,6 +33,8 @@ export class InProcessClient {
   readonly logs: string[] = [];
   /** What `workspace/configuration` answers for the `eqplan` section. */
   settings: Record<string, unknown> = {};
+  /** While set, `workspace/configuration` is answered only when this promise settles (an editor slow to answer). */
+  configurationHeld: Promise<void> | undefined;
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
   private constructor(options: InProcessOptions) {
@@ -53,7 +55,10 @@ export class InProcessClient {
     });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => void this.messages.push(p.message));
     this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
+      await this.configurationHeld;
+      return p.items.map(() => this.settings);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }

@@ -199,4 +199,21 @@ describe('language server in process: a handler that fails for a reason of its o
       await client.stop();
     }
   });
+
+  it('answers workspace symbols without waiting for an editor that is slow to send the settings', async () => {
+    const { client: slow } = await InProcessClient.start({ capabilities: { workspace: { configuration: true } } });
+    let release = (): void => undefined;
+    slow.configurationHeld = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await slow.open(SAMPLE_URI, readFileSync(SAMPLE, 'utf8'));
+      const symbols = (await slow.connection.sendRequest('workspace/symbol', { query: '1a' })) as { name: string }[];
+      assert.ok(symbols.some((s) => s.name.startsWith('1a')), JSON.stringify(symbols));
+      // Answered while the settings were still on their way: before the server gave up waiting for them, and before any check.
+      assert.deepEqual(slow.logs.filter((l) => /did not answer the request for the eqplan settings/.test(l)), []);
+      assert.deepEqual(slow.diagnostics.filter((p) => p.uri === SAMPLE_URI), []);
+    } finally {
+      release();
+      slow.stop();
+    }
+  });
 });
