@@ -292,16 +292,30 @@ class ActionListSection {
   }
 }
 
+/** What holds one drawn chart: the chart for the page's list of charts, and destroying it with the section. */
+abstract class ChartHolder<M> {
+  protected drawn: DrawnChart<M> | undefined;
+
+  get charts(): Chart[] {
+    return this.drawn ? [this.drawn.chart] : [];
+  }
+
+  destroy(): void {
+    this.drawn?.chart.destroy();
+    this.drawn = undefined;
+  }
+}
+
 /** A section with a bar chart, its description and its table; an update changes the same chart. */
-class BarSection {
+class BarSection extends ChartHolder<BarChartModel> {
   readonly el: HTMLElement;
   private readonly h2: HTMLElement;
   private readonly caption: HTMLElement;
   private table: HTMLDetailsElement;
-  private drawn: DrawnChart<BarChartModel> | undefined;
   private sig: string;
 
   constructor(m: BarChartModel, ctx: Ctx) {
+    super();
     this.sig = sigOf(m);
     const box = h('div', { class: 'eq-chart', id: `${m.id}-chart` });
     this.h2 = h('h2', { id: `${m.id}-h` }, m.title);
@@ -323,26 +337,18 @@ class BarSection {
     ctx.pending.push(() => this.drawn?.update(m));
   }
 
-  get charts(): Chart[] {
-    return this.drawn ? [this.drawn.chart] : [];
-  }
-
-  destroy(): void {
-    this.drawn?.chart.destroy();
-    this.drawn = undefined;
-  }
 }
 
 /** One target: its status, chart and table; an update changes the same chart. */
-class TargetBox {
+class TargetBox extends ChartHolder<TargetChartModel> {
   readonly el: HTMLElement;
   private readonly h3: HTMLElement;
   private readonly status: HTMLElement;
   private table: HTMLDetailsElement;
-  private drawn: DrawnChart<TargetChartModel> | undefined;
   private sig: string;
 
   constructor(m: TargetChartModel, ctx: Ctx) {
+    super();
     this.sig = sigOf(m);
     const box = h('div', { class: 'eq-chart', id: `${m.id}-chart` });
     this.h3 = h('h3', {}, m.title);
@@ -365,14 +371,6 @@ class TargetBox {
     ctx.pending.push(() => this.drawn?.update(m));
   }
 
-  get charts(): Chart[] {
-    return this.drawn ? [this.drawn.chart] : [];
-  }
-
-  destroy(): void {
-    this.drawn?.chart.destroy();
-    this.drawn = undefined;
-  }
 }
 
 /** The targets section: one box per target, keyed by the target's id. */
