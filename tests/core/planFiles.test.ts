@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   decodePlanBytes,
+  decodeUtf8Here,
   hasPlanMarker,
   isPlanDocument,
   isPlanFileName,
@@ -181,6 +182,27 @@ describe('plan files: size and decoding', () => {
   it('decodes a long file in one piece', () => {
     const text = 'eqplan: 1\n' + '# é€😀 padding\n'.repeat(20_000);
     assert.deepEqual(decodePlanBytes(utf8(text), 'long.eqplan.yaml'), { ok: true, text });
+  });
+
+  it('decodes as the platform decoder does, also without it: random bytes, well-formed or not, both ways', () => {
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) & 0xff;
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+    for (let n = 0; n < 2000; n++) {
+      // Mostly text with some multi-byte characters; every few cases, raw bytes.
+      const bytes = n % 4 === 0 ? Uint8Array.from({ length: 1 + (next() % 40) }, next) : utf8(Array.from({ length: next() % 30 }, () => ['a', 'é', '€', '😀', '\n', '\uFEFF'][next() % 6]).join(''));
+      let expected: string | undefined;
+      try {
+        expected = strict.decode(bytes);
+      } catch {
+        expected = undefined;
+      }
+      const here = decodeUtf8Here(bytes, true);
+      if (expected === undefined) assert.equal(typeof here, 'object', `fatal ${[...bytes].join(' ')}`);
+      else assert.equal(here, expected);
+      assert.equal(decodeUtf8Here(bytes, false), lenient.decode(bytes), `lenient ${[...bytes].join(' ')}`);
+    }
   });
 
   it('says a Windows-1252 file is not UTF-8, on the line of the first bad byte (lines as the editor counts them)', () => {

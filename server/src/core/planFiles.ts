@@ -317,6 +317,33 @@ function decodeLeniently(head: Uint8Array): string {
  * is kept.
  */
 function decodeUtf8(bytes: Uint8Array, fatal: boolean): string | { invalidAt: number } {
+  // The platform's decoder, where there is one (Node, browsers), is some fifty times faster; it decodes by
+  // the same standard. Only a file it refuses is decoded here again, to say where the bad byte is.
+  const platform = platformDecoder(fatal);
+  if (platform) {
+    try {
+      return platform.decode(bytes);
+    } catch {
+      // not well-formed: found below
+    }
+  }
+  return decodeUtf8Here(bytes, fatal);
+}
+
+/** The platform's UTF-8 decoder, typed here: the engine's library types have neither Node's nor the DOM's. */
+interface Utf8Decoder {
+  decode(bytes: Uint8Array): string;
+}
+type Utf8DecoderClass = new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => Utf8Decoder;
+
+function platformDecoder(fatal: boolean): Utf8Decoder | undefined {
+  const Decoder = (globalThis as { TextDecoder?: Utf8DecoderClass }).TextDecoder;
+  // `ignoreBOM`: a byte order mark is kept in the text, as `decodeUtf8Here` keeps it.
+  return typeof Decoder === 'function' ? new Decoder('utf-8', { fatal, ignoreBOM: true }) : undefined;
+}
+
+/** `decodeUtf8` without the platform's decoder (exported for the test that holds the two to the same answers). */
+export function decodeUtf8Here(bytes: Uint8Array, fatal: boolean): string | { invalidAt: number } {
   const parts: string[] = [];
   const chunk = new Uint16Array(8192);
   let n = 0;
@@ -386,6 +413,7 @@ function decodeUtf8(bytes: Uint8Array, fatal: boolean): string | { invalidAt: nu
 function unitsToString(units: Uint16Array, count: number): string {
   let out = '';
   // In slices: a spread of a whole file's units would overflow the call stack.
-  for (let at = 0; at < count; at += 8192) out += String.fromCharCode(...units.subarray(at, Math.min(count, at + 8192)));
+  // `apply`, not a spread: spreading a typed array goes through its iterator, several times slower.
+  for (let at = 0; at < count; at += 8192) out += String.fromCharCode.apply(null, units.subarray(at, Math.min(count, at + 8192)) as unknown as number[]);
   return out;
 }
