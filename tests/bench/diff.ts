@@ -1,8 +1,8 @@
 /**
  * `eqplan diff` figures for `npm run bench`: comparing two versions of a
  * 5,000-action plan (one deadline in ten moved a year later), in process,
- * beside the bare `yaml` parse of one version: the comparison itself costs
- * little; reading the two versions is most of it.
+ * beside the bare `yaml` parse of one version. The versions are read by the
+ * quick reading (`core/quickRead.ts`), not by building the `yaml` document.
  */
 import { parseDocument } from 'yaml';
 import { diffPlans } from '../../server/src/core';

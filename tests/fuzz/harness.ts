@@ -6,10 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, Lexer, parseDocument, type Document, type Node } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkParsed, checkPlan, LineIndex, RULES, type CheckInput, type CheckResult, type Finding, type TextEdit } from '../../server/src/core';
 import { reparsePlan } from '../../server/src/core/reparse';
+import { findNode, nodeSpan, parsePlan } from '../../server/src/core/parse';
+import { quickRead } from '../../server/src/core/quickRead';
 import { fixPlanText } from '../../server/src/cli/fix';
 import type { FormatContext } from '../../server/src/cli/formatters';
 import { formatJson } from '../../server/src/cli/formatters/json';
@@ -383,9 +386,35 @@ export function sessionProperties(rng: Rng, text: string): Failure[] {
   return failures;
 }
 
+/**
+ * The fast reading used to compare versions (`core/quickRead.ts`) either gives
+ * up or agrees with `parsePlan`: same value, and the same place for every
+ * value in it. A text it reads must be one `parsePlan` reads without a problem.
+ */
+export function quickReadProperties(text: string): Failure[] {
+  const quick = quickRead(text);
+  if (!quick) return [];
+  const full = parsePlan(text);
+  const where = JSON.stringify(text).slice(0, 300);
+  if (!full.readable || full.syntax.length > 0) return [{ property: 'the quick reading gives up on a text with syntax problems', detail: `${full.syntax[0]?.message ?? 'unreadable'}: ${where}` }];
+  if (!isDeepStrictEqual(quick.value, full.value)) return [{ property: 'the quick reading gives the value parsePlan gives', detail: where }];
+  const failures: Failure[] = [];
+  const visit = (v: unknown, at: (string | number)[]): void => {
+    if (failures.length > 0) return;
+    const mine = quick.spanAt(at);
+    const theirs = nodeSpan(findNode(full.doc, at)?.node);
+    if (JSON.stringify(mine) !== JSON.stringify(theirs)) failures.push({ property: 'the quick reading places every value where parsePlan does', detail: `${JSON.stringify(at)}: ${JSON.stringify(mine)} against ${JSON.stringify(theirs)} in ${where}` });
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...at, i]));
+    else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k], [...at, k]);
+  };
+  visit(full.value, []);
+  return failures;
+}
+
 /** All properties of one case (the session is seeded from the text, so a corpus case replays the same edits). */
 export function caseProperties(text: string, opts: { session?: boolean; fix?: boolean } = {}): Failure[] {
   const { failures, result } = engineProperties(text);
+  failures.push(...quickReadProperties(text));
   if (!result) return failures;
   const safely = (name: string, run: () => Failure[]): Failure[] => {
     try {

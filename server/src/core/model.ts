@@ -1,5 +1,6 @@
 import { parseDue, parseIsoDay, type DueInfo } from './dates';
 import type { NodePath, ParsedPlan } from './parse';
+import type { PlanReading } from './quickRead';
 import { findNode, nodeSpan } from './parse';
 import type { ActionStatus, Rag } from './summaryTypes';
 
@@ -86,8 +87,11 @@ export function idText(v: unknown): string | undefined {
   return undefined;
 }
 
-function lineLabel(parsed: ParsedPlan, path: NodePath): string {
-  const span = nodeSpan(findNode(parsed.doc, path)?.node);
+/** What a model is built from: the full parse (checks, editor), or the quick reading that compares versions (`quickRead.ts`). */
+export type ModelSource = ParsedPlan | PlanReading;
+
+function lineLabel(parsed: ModelSource, path: NodePath): string {
+  const span = 'spanAt' in parsed ? parsed.spanAt(path) : nodeSpan(findNode(parsed.doc, path)?.node);
   return span ? `line ${parsed.lines.positionAt(span[0]).line + 1}` : 'an unknown line';
 }
 
@@ -108,7 +112,7 @@ function datedPoints(list: unknown, path: NodePath): DatedPoint[] {
 }
 
 /** Builds the model from a parsed plan whose value is a mapping; else undefined. */
-export function buildModel(parsed: ParsedPlan): PlanModel | undefined {
+export function buildModel(parsed: ModelSource): PlanModel | undefined {
   return updateModel(parsed, undefined);
 }
 
@@ -126,7 +130,7 @@ export interface ModelChanges {
  * and targets `changes` does not name. The owners, `asOf` and the plan's
  * other fields must be unchanged. Without `previous`, builds it all.
  */
-export function updateModel(parsed: ParsedPlan, previous: { model: PlanModel; changes: ModelChanges } | undefined): PlanModel | undefined {
+export function updateModel(parsed: ModelSource, previous: { model: PlanModel; changes: ModelChanges } | undefined): PlanModel | undefined {
   const root = parsed.value;
   if (!isDict(root)) return undefined;
 
@@ -174,7 +178,7 @@ export function updateModel(parsed: ParsedPlan, previous: { model: PlanModel; ch
 }
 
 /** An objective and its actions. */
-function buildObjective(parsed: ParsedPlan, o: Dict, oi: number): ObjectiveModel {
+function buildObjective(parsed: ModelSource, o: Dict, oi: number): ObjectiveModel {
   const path: NodePath = ['objectives', oi];
   const id = idText(o.id);
   const objective: ObjectiveModel = { index: oi, path, data: o, id, label: id ? `Objective ${id}` : `The objective at ${lineLabel(parsed, path)}`, actions: [] };
@@ -200,7 +204,7 @@ function buildObjective(parsed: ParsedPlan, o: Dict, oi: number): ObjectiveModel
   return objective;
 }
 
-function buildTarget(parsed: ParsedPlan, t: Dict, ti: number): TargetModel {
+function buildTarget(parsed: ModelSource, t: Dict, ti: number): TargetModel {
   const path: NodePath = ['targets', ti];
   const id = idText(t.id);
   const baseline = datedPoint(t.baseline, [...path, 'baseline']);

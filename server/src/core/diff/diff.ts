@@ -8,7 +8,8 @@
 import { dueShortWords, formatUk } from '../dates';
 import { isPlaceholderOwner } from '../owners';
 import { buildModel, isDict, type ActionModel, type ObjectiveModel, type PlanModel, type TargetModel, type DatedPoint } from '../model';
-import { findNode, nodeSpan, parsePlan, pathToPointer, type NodePath, type ParsedPlan } from '../parse';
+import { pathToPointer, type NodePath } from '../parse';
+import { readPlanText, type PlanReading } from '../quickRead';
 import { SEVERITY_ORDER, type Range, type Severity, type SeverityLevel } from '../types';
 import { formatNumber, plural, withUnit } from '../words';
 import { CHANGE_KINDS, changeKindById, type ChangeKindId } from './kinds';
@@ -55,7 +56,7 @@ export interface PlanDiff {
 }
 
 interface Version {
-  parsed: ParsedPlan;
+  parsed: PlanReading;
   model: PlanModel;
 }
 
@@ -84,8 +85,8 @@ export function diffPlans(oldText: string, newText: string, options: DiffOptions
 }
 
 function readVersion(text: string): Version | undefined {
-  const parsed = parsePlan(text);
-  if (!parsed.readable) return undefined;
+  const parsed = readPlanText(text);
+  if (!parsed) return undefined;
   const model = buildModel(parsed);
   return model ? { parsed, model } : undefined;
 }
@@ -419,15 +420,14 @@ function clip(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-function rangeOf(parsed: ParsedPlan, path: NodePath): Range | undefined {
-  const at = findNode(parsed.doc, path);
-  const spanned = nodeSpan(at?.node) ?? (at?.pair ? nodeSpan(at.pair.key) : undefined);
+function rangeOf(parsed: PlanReading, path: NodePath): Range | undefined {
+  const spanned = parsed.spanAt(path);
   if (!spanned) return undefined;
   return { start: parsed.lines.positionAt(spanned[0]), end: parsed.lines.positionAt(spanned[1]) };
 }
 
 /** The first line of an item (a list entry), for items without an id. */
-function firstLineOf(parsed: ParsedPlan, path: NodePath): Range | undefined {
+function firstLineOf(parsed: PlanReading, path: NodePath): Range | undefined {
   const r = rangeOf(parsed, path);
   if (!r) return undefined;
   return r.end.line > r.start.line ? { start: r.start, end: { line: r.start.line, character: parsed.lines.lineText(r.start.line).length } } : r;

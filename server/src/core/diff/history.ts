@@ -8,7 +8,7 @@
  */
 import { dueShortWords, formatUk, parseDue, type DueInfo } from '../dates';
 import { buildModel, isDict, type ActionModel, type PlanModel } from '../model';
-import { parsePlan } from '../parse';
+import { readPlanText } from '../quickRead';
 import { plural } from '../words';
 import { matchItems } from './match';
 import type { ActionHistory, DeadlineEntry, ObjectiveHistory, ObjectiveRagPoint, PlanHistory, PlanVersion } from './historyTypes';
@@ -41,8 +41,8 @@ function actionText(a: ActionModel): string {
 export function planHistory(versions: readonly PlanVersion[]): PlanHistory {
   const read: { v: PlanVersion; model: PlanModel }[] = [];
   for (const v of versions) {
-    const parsed = parsePlan(v.text);
-    if (!parsed.readable) continue;
+    const parsed = readPlanText(v.text);
+    if (!parsed) continue;
     const model = buildModel(parsed);
     if (model) read.push({ v, model });
   }

@@ -1,0 +1,318 @@
+/**
+ * A fast reading of a plan's values and where each value is, for comparing
+ * versions (`diff/`): no YAML tree, no findings.
+ *
+ * `parsePlan` builds the `yaml` library's full document: every node, its
+ * comments and its source tokens, which the editor features and quick fixes
+ * need. Comparing two versions of a plan (and walking its git history)
+ * needs only the values and the ranges of what changed; for a plan of 5,000
+ * actions the full document takes about 1.4 s to build, this reading about
+ * 0.15 s. It reads the event stream of `js-yaml` (offsets into the text, no
+ * tree) and builds the plain value itself with the `yaml` library's YAML 1.2
+ * core schema, so the value is the one `parsePlan` gives.
+ *
+ * It gives up (returns undefined, and the caller uses `parsePlan`) on
+ * anything where the two readers could disagree or where `parsePlan` has
+ * more to say: a syntax error, anchors, aliases, tags, directives, a second
+ * document, a repeated key, a key that is not plain text, a file too large
+ * or with control characters. `tests/core/quickRead.test.ts` and the fuzzer
+ * hold it to `parsePlan`'s value and ranges.
+ */
+import { CHOMPING_MODE, COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { findNode, MAX_NESTING_DEPTH, nodeSpan, parsePlan, type NodePath, type ParsedPlan } from './parse';
+import { textOverSizeLimit } from './planFiles';
+import { LineIndex } from './text';
+
+/** What comparing versions needs of a plan text: its value, its lines, and where the value at a path is. */
+export interface PlanReading {
+  text: string;
+  lines: LineIndex;
+  value: unknown;
+  /**
+   * [start, end) of the value at a path, exactly as `nodeSpan(findNode(doc,
+   * path).node)` gives it; undefined when there is none. Where a list or
+   * mapping ends is sometimes not known from the events (an empty last
+   * value, comment lines after it): for those few, the text is parsed whole
+   * once, on first need.
+   */
+  spanAt(path: NodePath): [number, number] | undefined;
+}
+
+/** Where a value is: a scalar's [start, end), or a list's or mapping's start, end and children. */
+interface Place {
+  start: number;
+  end: number;
+  /** A list's items. */
+  items?: Place[];
+  /** A mapping's values by key. */
+  keys?: Map<string, Place>;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
+/** Line breaks the two readers may count differently (a lone CR, NEL, U+2028/U+2029), and a byte order mark past the start. */
+const ODD_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]|(?<!^)\uFEFF/;
+/** A tab in a line's indentation: YAML does not allow it, and the two readers do not report it alike. */
+const TAB_INDENT = /(?:^|\n)[ ]*\t/;
+
+/** Reads a plan text fast, or undefined when only `parsePlan` can say what it holds. Never throws. */
+export function quickRead(text: string): PlanReading | undefined {
+  if (textOverSizeLimit(text) || CONTROL.test(text) || ODD_BREAKS.test(text) || TAB_INDENT.test(text)) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+  } catch {
+    return undefined;
+  }
+  const built = build(text, events);
+  if (!built) return undefined;
+  const root = built.place;
+  let full: ParsedPlan | undefined;
+  return {
+    text,
+    lines: new LineIndex(text),
+    value: built.value,
+    spanAt: (path) => {
+      const place = placeAt(root, path);
+      if (!place) return undefined;
+      if (place.end >= 0) return [place.start, place.end];
+      // Rare: where a list or mapping ends was not known from the events (see `blockEnd`).
+      full ??= parsePlan(text);
+      return spanInParse(full, path);
+    },
+  };
+}
+
+/** The same questions answered from a full parse, for texts `quickRead` leaves to `parsePlan`; undefined when it is not readable. */
+export function readingOfParse(parsed: ParsedPlan): PlanReading | undefined {
+  if (!parsed.readable) return undefined;
+  return { text: parsed.text, lines: parsed.lines, value: parsed.value, spanAt: (path) => spanInParse(parsed, path) };
+}
+
+/** A value's span in a full parse; for a key written with no value at all (`? key`), the key's. */
+function spanInParse(parsed: ParsedPlan, path: NodePath): [number, number] | undefined {
+  const at = findNode(parsed.doc, path);
+  return nodeSpan(at?.node) ?? (at?.pair ? nodeSpan(at.pair.key) : undefined);
+}
+
+/** A plan text read for comparing versions: quickly when it can be, else by `parsePlan`; undefined when it does not read as YAML. */
+export function readPlanText(text: string): PlanReading | undefined {
+  return quickRead(text) ?? readingOfParse(parsePlan(text));
+}
+
+function placeAt(root: Place | undefined, path: NodePath): Place | undefined {
+  let place = root;
+  for (const step of path) {
+    if (!place) return undefined;
+    if (place.keys) place = place.keys.get(String(step));
+    else if (place.items && typeof step === 'number') place = place.items[step];
+    else return undefined;
+  }
+  return place;
+}
+
+/** An open list or mapping while the events are read. */
+interface Frame {
+  place: Place;
+  value: unknown[] | Record<string, unknown>;
+  flow: boolean;
+  /** The last value added was empty (`due:` and nothing after it). */
+  lastEmpty?: boolean;
+  /** A mapping's key waiting for its value, and where that key ends. */
+  key?: string;
+  keyEnd?: number;
+}
+
+/** Builds the value and its places from the events; undefined when the text uses what only `parsePlan` reads the same way. */
+function build(text: string, events: readonly Event[]): { value: unknown; place: Place | undefined } | undefined {
+  const stack: Frame[] = [];
+  let documents = 0;
+  let done: { value: unknown; place: Place | undefined } | undefined;
+
+  const add = (value: unknown, place: Place, empty = false): boolean => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      done = { value, place };
+      return true;
+    }
+    top.place.end = place.end;
+    top.lastEmpty = empty || place.end < 0;
+    if (Array.isArray(top.value)) {
+      top.value.push(value);
+      (top.place.items as Place[]).push(place);
+      return true;
+    }
+    if (top.key === undefined) return false; // a list or mapping used as a key
+    const key = top.key;
+    top.key = undefined;
+    const keys = top.place.keys as Map<string, Place>;
+    if (keys.has(key)) return false; // a repeated key: `parsePlan` reports it
+    keys.set(key, place);
+    if (key in top.value) Object.defineProperty(top.value, key, { value, writable: true, enumerable: true, configurable: true });
+    else top.value[key] = value;
+    return true;
+  };
+
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > 1 || e.directives.length > 0 || e.explicitEnd) return undefined;
+        break;
+      case EVENT_ID.SCALAR: {
+        if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
+        const top = stack[stack.length - 1];
+        const isKey = top !== undefined && !Array.isArray(top.value) && top.key === undefined;
+        const raw = getScalarValue(text, e);
+        const value = e.style === SCALAR_STYLE.PLAIN ? coreScalar(raw) : raw;
+        const place = scalarPlace(text, e, top);
+        if (!place) return undefined;
+        if (isKey) {
+          // A key: plain text only (a number, `true` or an empty key reads differently as a property name).
+          if (typeof value !== 'string') return undefined;
+          top.key = value;
+          top.keyEnd = place.end;
+          break;
+        }
+        if (!add(value, place, e.valueStart < 0)) return undefined;
+        break;
+      }
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
+        const top = stack[stack.length - 1];
+        if (top && !Array.isArray(top.value) && top.key === undefined) return undefined; // a list or mapping as a key
+        const isList = e.type === EVENT_ID.SEQUENCE;
+        const place: Place = isList ? { start: e.start, end: e.start, items: [] } : { start: e.start, end: e.start, keys: new Map() };
+        stack.push({ place, value: isList ? [] : {}, flow: e.style === COLLECTION_STYLE.FLOW });
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = stack.pop();
+        if (!frame) break; // the end of a document
+        if (frame.key !== undefined) return undefined;
+        frame.place.end = frame.flow ? flowEnd(text, frame.place) : frame.lastEmpty ? -1 : blockEnd(text, frame.place.end);
+        if (!add(frame.value, frame.place)) return undefined;
+        break;
+      }
+      default:
+        return undefined; // an alias
+    }
+  }
+  if (documents === 0) return { value: null, place: undefined };
+  return done ?? { value: null, place: undefined };
+}
+
+/**
+ * Where a scalar is, as the `yaml` library gives it: quotes included; a `|` /
+ * `>` text from its indicator to the end of its last line that is not blank;
+ * an empty value just after its `:` or `-` and the spaces after it.
+ * Undefined where that cannot be told for certain from the events.
+ */
+function scalarPlace(text: string, e: ScalarEvent, parent: Frame | undefined): Place | undefined {
+  switch (e.style) {
+    case SCALAR_STYLE.SINGLE_QUOTED:
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return { start: e.valueStart - 1, end: e.valueEnd + 1 };
+    case SCALAR_STYLE.LITERAL_BLOCK:
+    case SCALAR_STYLE.FOLDED_BLOCK: {
+      if (e.chomping === CHOMPING_MODE.KEEP) return undefined;
+      const at = afterIndicator(text, parent);
+      if (at === undefined || (text[at] !== '|' && text[at] !== '>')) return undefined;
+      let end = e.valueEnd;
+      while (end > at && /[ \t\r\n]/.test(text[end - 1])) end--;
+      // A `|` with no text under it: where it ends depends on the blank lines after it (see `blockEnd`).
+      if (text.lastIndexOf('\n', end - 1) < at) return { start: at, end: -1 };
+      return { start: at, end: lineEnd(text, end) };
+    }
+    default: {
+      if (e.valueStart >= 0) return { start: e.valueStart, end: e.valueEnd };
+      const at = afterIndicator(text, parent);
+      return at === undefined ? undefined : { start: at, end: at };
+    }
+  }
+}
+
+/** Just past the `:` of the pending key, or the `-` of the next list item, and the spaces after it; undefined in `[ ]` / `{ }`. */
+function afterIndicator(text: string, parent: Frame | undefined): number | undefined {
+  if (!parent || parent.flow) return undefined;
+  let i: number;
+  if (Array.isArray(parent.value)) {
+    const items = parent.place.items as Place[];
+    i = items.length === 0 ? parent.place.start : skipBlank(text, items[items.length - 1].end);
+    if (text[i] !== '-') return undefined;
+  } else {
+    if (parent.keyEnd === undefined) return undefined;
+    i = parent.keyEnd;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] !== ':') return undefined;
+  }
+  i++;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i;
+}
+
+/** The next character that is not a space, a line break or in a comment. */
+function skipBlank(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '#') while (i < text.length && text[i] !== '\n') i++;
+    else if (c === ' ' || c === '\t' || c === '\r' || c === '\n') i++;
+    else break;
+  }
+  return i;
+}
+
+/** Just past the line break of the line `end` is on; `end` itself when it is already at a line's start. */
+function lineEnd(text: string, end: number): number {
+  if (end > 0 && text[end - 1] === '\n') return end;
+  const nl = text.indexOf('\n', end);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/**
+ * A block list or mapping ends, as the `yaml` library has it, at the end of
+ * the line its last value ends on; -1 (not known here) when the last value
+ * ends in a `|` / `>` text or a comment line follows it, since the library
+ * then counts some of the comment and blank lines that follow as part of it.
+ */
+function blockEnd(text: string, lastValueEnd: number): number {
+  if (lastValueEnd < 0) return -1;
+  const end = lineEnd(text, lastValueEnd);
+  return text[skipSpace(text, end)] === '#' ? -1 : end;
+}
+
+/** The next character that is not a space or a line break. */
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
+  return i;
+}
+
+/** Just past the `]` or `}` that closes a `[ ]` / `{ }`; the end of its value for a `key: value` written alone inside `[ ]`. */
+function flowEnd(text: string, place: Place): number {
+  const opening = text[place.start];
+  if (opening !== '[' && opening !== '{') return place.end;
+  for (let i = place.end; i < text.length; i++) {
+    const c = text[i];
+    if (c === ']' || c === '}') return i + 1;
+    if (c === '#') while (i < text.length && text[i] !== '\n') i++;
+  }
+  return text.length;
+}
+
+/** A plain scalar's value under YAML 1.2's core schema, exactly as the `yaml` library resolves it. */
+function coreScalar(s: string): unknown {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  const c = s.charCodeAt(0);
+  // Anything else that could be a number starts with a digit, a sign or a dot.
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
