@@ -17,7 +17,7 @@ const targets = [
   // The worker threads of `eqplan check` over many plans (server/src/cli/parallelCheck.ts).
   { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
-  // The importer's readers (Word, Excel, CSV libraries) in their own bundle, loaded by the CLI and the server only when
+  // The importer's readers (zip, XML and CSV libraries) in their own bundle, loaded by the CLI and the server only when
   // an import runs (server/src/node/import/load.ts), so checking never loads them.
   { entryPoints: ['server/src/node/import/index.ts'], outfile: 'dist/import.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },

@@ -1,7 +1,7 @@
 /**
  * Loads the import pipeline only when an import runs. In the built product
  * it is its own bundle, dist/import.js, beside dist/cli.js and
- * dist/server.js, so the libraries for Word, Excel and CSV (about 1 MB)
+ * dist/server.js, so the zip, XML and CSV libraries (about 0.5 MB)
  * cost nothing to `eqplan check` or to the language server's start-up. Run
  * from source (tests, tsx) the module is imported directly.
  */

@@ -63,7 +63,8 @@ export async function openZip(buffer: Buffer, fileName: string, kind: string): P
 
 /**
  * Reads every XML part of the zip through the caps and the DOCTYPE check,
- * before a library that trusts the zip (exceljs) is given it.
+ * even those a reader does not use, so a workbook is refused alike whichever
+ * part carries the DOCTYPE.
  */
 export async function vetAllParts(opened: OpenedZip): Promise<void> {
   for (const name of opened.names()) {
