@@ -58,13 +58,12 @@ const TAB_INDENT = /(?:^|\n)[ ]*\t/;
 /** Reads a plan text fast, or undefined when only `parsePlan` can say what it holds. Never throws. */
 export function quickRead(text: string): PlanReading | undefined {
   if (textOverSizeLimit(text) || CONTROL.test(text) || ODD_BREAKS.test(text) || TAB_INDENT.test(text)) return undefined;
-  let events: Event[];
+  let built: ReturnType<typeof build>;
   try {
-    events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+    built = build(text, parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }));
   } catch {
-    return undefined;
+    return undefined; // not YAML js-yaml can read: the full parse says what is wrong
   }
-  const built = build(text, events);
   if (!built) return undefined;
   const root = built.place;
   let full: ParsedPlan | undefined;
