@@ -13,6 +13,10 @@ import { mutate, quickReadProperties, Rng, seedTexts } from '../fuzz/harness';
 describe('quick reading of a plan (for comparing versions)', () => {
   const seeds = seedTexts();
 
+  it('reads a plan that starts with a document start marker, after comments', () => {
+    assert.deepEqual(quickRead('# plan\n---\na: 1\n')?.value, { a: 1 });
+  });
+
   it('reads every sample and fixture plan that parses cleanly, with the same value and places as parsePlan', () => {
     let read = 0;
     for (const text of seeds) {
@@ -62,6 +66,9 @@ describe('quick reading of a plan (for comparing versions)', () => {
       ['a syntax error', 'a: "open\nb: 2\n'],
       ['a second document', 'a: 1\n---\nb: 2\n'],
       ['a document end marker', 'a: 1\n...\n'],
+      ['a document end marker first (found by the fuzzer)', '...\nrules:\n  overdue: loud\n'],
+      ['a document start marker after content', 'a: 1\n---\n'],
+      ['two document start markers', '---\n---\na: 1\n'],
       ['a directive', '%YAML 1.2\n---\na: 1\n'],
       ['a tab in the indentation', 'a:\n\tb: 1\n'],
       ['a lone CR line break', 'a: 1\rb: 2\r'],

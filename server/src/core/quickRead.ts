@@ -55,9 +55,24 @@ const ODD_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]|(?<!^)\uFEFF/;
 /** A tab in a line's indentation: YAML does not allow it, and the two readers do not report it alike. */
 const TAB_INDENT = /(?:^|\n)[ ]*\t/;
 
+/**
+ * A document marker the two readers may count differently: any `...` line, or
+ * a `---` line after content or after another `---` (an empty document before
+ * it is one `yaml` counts and js-yaml may not).
+ */
+function documentMarkers(text: string): boolean {
+  const marker = /(?:^|\n)(---|\.\.\.)(?=[ \t\r\n#]|$)/g;
+  let seen = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m[1] === '...' || seen++ > 0) return true;
+    if (/\S/.test(text.slice(0, m.index).replace(/#[^\n]*/g, ''))) return true;
+  }
+  return false;
+}
+
 /** Reads a plan text fast, or undefined when only `parsePlan` can say what it holds. Never throws. */
 export function quickRead(text: string): PlanReading | undefined {
-  if (textOverSizeLimit(text) || CONTROL.test(text) || ODD_BREAKS.test(text) || TAB_INDENT.test(text)) return undefined;
+  if (textOverSizeLimit(text) || CONTROL.test(text) || ODD_BREAKS.test(text) || TAB_INDENT.test(text) || documentMarkers(text)) return undefined;
   let built: ReturnType<typeof build>;
   try {
     built = build(text, parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }));
