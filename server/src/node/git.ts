@@ -8,6 +8,7 @@
  * reason to fail a check.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Past this, a file's old version is not read (the same limit as a plan on disk). */
@@ -41,9 +42,9 @@ function git(args: readonly string[], cwd: string): string | undefined {
   }
 }
 
-function gitBytes(args: readonly string[], cwd: string): Buffer | undefined {
+function gitBytes(args: readonly string[], cwd: string, input?: string): Buffer | undefined {
   try {
-    return execFileSync('git', args, { cwd, maxBuffer: MAX_OUTPUT_BYTES, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    return execFileSync('git', args, { cwd, input, maxBuffer: MAX_OUTPUT_BYTES, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'], windowsHide: true });
   } catch {
     return undefined;
   }
@@ -59,20 +60,41 @@ function gitAsync(args: readonly string[], cwd: string): Promise<string | undefi
   });
 }
 
-function gitBytesAsync(args: readonly string[], cwd: string): Promise<Buffer | undefined> {
+function gitBytesAsync(args: readonly string[], cwd: string, input?: string): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout));
+    const child = execFile('git', args, { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout));
+    // A git that exits before reading all its input closes the pipe: the answer is then its exit, above.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
+}
+
+/**
+ * Whether git could find a repository from `dir`: a `.git` folder or file in
+ * it or a folder above, or GIT_DIR set. Without one git would only say "not
+ * a git repository", so it is not started: checking 200 plans outside git
+ * starts no process at all (each start costs a few milliseconds).
+ */
+function mayBeInRepository(dir: string): boolean {
+  if (process.env.GIT_DIR) return true;
+  for (let d = path.resolve(dir); ; ) {
+    if (existsSync(path.join(d, '.git'))) return true;
+    const up = path.dirname(d);
+    if (up === d) return false;
+    d = up;
+  }
 }
 
 /** The top folder of the repository holding `dir`, or undefined outside git. */
 export function repositoryRoot(dir: string): string | undefined {
+  if (!mayBeInRepository(dir)) return undefined;
   const out = git(['rev-parse', '--show-toplevel'], dir);
   return out === undefined ? undefined : path.resolve(out.trim());
 }
 
 /** `repositoryRoot`, without blocking. */
 export async function repositoryRootAsync(dir: string): Promise<string | undefined> {
+  if (!mayBeInRepository(dir)) return undefined;
   const out = await gitAsync(['rev-parse', '--show-toplevel'], dir);
   return out === undefined ? undefined : path.resolve(out.trim());
 }
@@ -99,6 +121,67 @@ export async function mergeBaseAsync(a: string, b: string, root: string): Promis
 /** `fileAt`, without blocking. */
 export function fileAtAsync(commit: string, repoPath: string, root: string): Promise<Uint8Array | undefined> {
   return gitBytesAsync(['show', `${commit}:${repoPath}`], root);
+}
+
+/** A file at a commit: what `filesAt` reads. */
+export interface FileAtCommit {
+  commit: string;
+  /** Relative to the repository's top folder, with `/`. */
+  path: string;
+}
+
+/**
+ * The bytes of several files at their commits, in the order asked (undefined
+ * where one did not exist), read by one `git cat-file --batch` rather than one
+ * git per version. A path with a line break cannot be written on its input
+ * line, so such a list is read one `git show` at a time.
+ */
+export function filesAt(wanted: readonly FileAtCommit[], root: string): (Uint8Array | undefined)[] {
+  if (wanted.length === 0) return [];
+  if (!batchable(wanted)) return wanted.map((w) => fileAt(w.commit, w.path, root));
+  const out = gitBytes(['cat-file', '--batch'], root, batchInput(wanted));
+  return out === undefined ? wanted.map(() => undefined) : parseBatch(out, wanted.length);
+}
+
+/** `filesAt`, without blocking. */
+export async function filesAtAsync(wanted: readonly FileAtCommit[], root: string): Promise<(Uint8Array | undefined)[]> {
+  if (wanted.length === 0) return [];
+  if (!batchable(wanted)) return Promise.all(wanted.map((w) => fileAtAsync(w.commit, w.path, root)));
+  const out = await gitBytesAsync(['cat-file', '--batch'], root, batchInput(wanted));
+  return out === undefined ? wanted.map(() => undefined) : parseBatch(out, wanted.length);
+}
+
+function batchable(wanted: readonly FileAtCommit[]): boolean {
+  return wanted.every((w) => !/[\r\n]/.test(w.path) && /^[0-9a-f]+$/.test(w.commit));
+}
+
+function batchInput(wanted: readonly FileAtCommit[]): string {
+  return wanted.map((w) => `${w.commit}:${w.path}\n`).join('');
+}
+
+/** A `git cat-file --batch` answer: `<object> <type> <size>` and the bytes, or `<name> missing` (or `ambiguous`), per line asked. */
+const BATCH_HEADER = /^[0-9a-f]+ (\S+) (\d+)$/;
+
+function parseBatch(out: Buffer, count: number): (Uint8Array | undefined)[] {
+  const files: (Uint8Array | undefined)[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const eol = out.indexOf(10, at);
+    if (eol < 0) {
+      files.push(undefined);
+      continue;
+    }
+    const header = BATCH_HEADER.exec(out.subarray(at, eol).toString('latin1'));
+    at = eol + 1;
+    if (header === null) {
+      files.push(undefined);
+      continue;
+    }
+    const size = Number(header[2]);
+    files.push(header[1] === 'blob' ? new Uint8Array(out.subarray(at, at + size)) : undefined);
+    at += size + 1;
+  }
+  return files;
 }
 
 /** `fileLog`, without blocking. */

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodePlanBytes, historyIndex, planHistory, type KnownHistory, type PlanVersion } from '../core';
-import { fileAt, fileAtAsync, fileLog, fileLogAsync, headCommitAsync, mergeBaseAsync, repositoryRoot, repositoryRootAsync, repoRelative, upstreamBranchAsync } from './git';
+import { fileAtAsync, fileLog, fileLogAsync, headCommitAsync, mergeBaseAsync, repositoryRoot, repositoryRootAsync, repoRelative, upstreamBranchAsync, filesAt, filesAtAsync, type PlanCommit } from './git';
 
 function decode(bytes: Uint8Array): string | undefined {
   const decoded = decodePlanBytes(bytes, '');
@@ -25,12 +25,7 @@ export function readPlanVersions(file: string, today: string): PlanVersion[] | u
   if (root === undefined) return undefined;
   const log = fileLog(repoRelative(file, root), root);
   if (log === undefined) return undefined;
-  const versions: PlanVersion[] = [];
-  for (const c of log.slice().reverse()) {
-    const bytes = fileAt(c.commit, c.path, root);
-    const text = bytes === undefined ? undefined : decode(bytes);
-    if (text !== undefined) versions.push({ commit: c.commit, date: c.date, author: c.author, text });
-  }
+  const versions = versionsOf(log, filesAt(oldestFirst(log), root));
   if (existsSync(file)) {
     const now = decode(readFileSync(file));
     if (now !== undefined && now !== versions[versions.length - 1]?.text) versions.push({ commit: '', date: today, author: '', text: now });
@@ -70,12 +65,21 @@ export async function planRepository(file: string): Promise<PlanRepository | und
 export async function readCommittedVersions(repo: PlanRepository): Promise<PlanVersion[]> {
   if (repo.head === undefined) return [];
   const log = (await fileLogAsync(repo.path, repo.root)) ?? [];
+  return versionsOf(log, await filesAtAsync(oldestFirst(log), repo.root));
+}
+
+function oldestFirst(log: readonly PlanCommit[]): PlanCommit[] {
+  return log.slice().reverse();
+}
+
+/** The versions a log's commits hold, oldest first, from their bytes (`filesAt` of `oldestFirst(log)`); unreadable ones left out. */
+function versionsOf(log: readonly PlanCommit[], bytes: readonly (Uint8Array | undefined)[]): PlanVersion[] {
   const versions: PlanVersion[] = [];
-  for (const c of log.slice().reverse()) {
-    const bytes = await fileAtAsync(c.commit, c.path, repo.root);
-    const text = bytes === undefined ? undefined : decode(bytes);
+  oldestFirst(log).forEach((c, i) => {
+    const b = bytes[i];
+    const text = b === undefined ? undefined : decode(b);
     if (text !== undefined) versions.push({ commit: c.commit, date: c.date, author: c.author, text });
-  }
+  });
   return versions;
 }
 
