@@ -31,8 +31,8 @@ function corpus(dir: string): void {
   for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, 'own-config', `team-${i}.eqplan.yaml`), generatePlan(2, 2 + i));
 }
 
-function optionsFor(cwd: string): CheckFilesOptions {
-  return { asOf: '2024-01-31', localToday: '2024-02-01', configs: new ConfigResolver(undefined, (f) => toPosix(path.relative(cwd, f)) || f), fix: false };
+function optionsFor(cwd: string, safeFixes = true): CheckFilesOptions {
+  return { asOf: '2024-01-31', localToday: '2024-02-01', configs: new ConfigResolver(undefined, (f) => toPosix(path.relative(cwd, f)) || f), fix: false, safeFixes };
 }
 
 describe('eqplan check on worker threads', function () {
@@ -45,9 +45,14 @@ describe('eqplan check on worker threads', function () {
       const files = expandTargets(['.'], dir);
       assert.ok(files.length >= 2 * PARALLEL_MIN_FILES, `${files.length} files`);
       const single = checkFiles(files, optionsFor(dir));
-      const setup = { cwd: dir, asOf: '2024-01-31', localToday: '2024-02-01' };
+      const setup = { cwd: dir, asOf: '2024-01-31', localToday: '2024-02-01', safeFixes: true };
       const parallel = await checkFilesInParallel(files, optionsFor(dir), setup, 3, true);
       assert.deepStrictEqual(parallel, single);
+      assert.ok(single.some((r) => r.findings.some((f) => f.fixes.length > 0)), 'safe fixes are compared too');
+      // For a format that shows no fixes (JSON, SARIF) the findings carry none, on either side.
+      const bare = checkFiles(files, optionsFor(dir, false));
+      assert.deepStrictEqual(await checkFilesInParallel(files, optionsFor(dir, false), { ...setup, safeFixes: false }, 3, true), bare);
+      assert.deepStrictEqual(bare, single.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, fixes: [] })) })));
       // The corpus is worth comparing: findings, a file that is not a plan, and the folder's own config applied.
       assert.ok(single.some((r) => r.error !== undefined));
       assert.ok(single.filter((r) => r.file.startsWith('own-config/')).every((r) => r.findings.every((f) => f.rule !== 'unowned')));
@@ -74,7 +79,7 @@ describe('eqplan check on worker threads', function () {
         return undefined;
       })();
       assert.ok(single instanceof Error);
-      await assert.rejects(checkFilesInParallel(files, optionsFor(dir), { cwd: dir, asOf: '2024-01-31', localToday: '2024-02-01' }, 3, true), {
+      await assert.rejects(checkFilesInParallel(files, optionsFor(dir), { cwd: dir, asOf: '2024-01-31', localToday: '2024-02-01', safeFixes: true }, 3, true), {
         name: single.name,
         message: single.message,
       });

@@ -1,7 +1,9 @@
 /**
- * The quick reading that compares versions (`core/quickRead.ts`) gives the
- * value and the places `parsePlan` gives, or gives up; and a diff made from it
- * equals a diff made from full parses.
+ * The quick reading that compares versions and serves `checkPlan`
+ * (`core/quickRead.ts`) gives the value and the places `parsePlan` gives, or
+ * gives up; a check made from it equals a check of the full parse (findings,
+ * their places and fixes, the summary: `quickReadProperties`); and a diff
+ * made from it equals a diff made from full parses.
  */
 import { strict as assert } from 'node:assert';
 import { diffPlans } from '../../server/src/core/diff/diff';
@@ -10,14 +12,14 @@ import { quickRead, readPlanText } from '../../server/src/core/quickRead';
 import { generatePlan } from '../bench/generate';
 import { mutate, quickReadProperties, Rng, seedTexts } from '../fuzz/harness';
 
-describe('quick reading of a plan (for comparing versions)', () => {
+describe('quick reading of a plan (for checks and for comparing versions)', () => {
   const seeds = seedTexts();
 
   it('reads a plan that starts with a document start marker, after comments', () => {
     assert.deepEqual(quickRead('# plan\n---\na: 1\n')?.value, { a: 1 });
   });
 
-  it('reads every sample and fixture plan that parses cleanly, with the same value and places as parsePlan', () => {
+  it('reads every sample and fixture plan that parses cleanly, with the same value, places and check as parsePlan', () => {
     let read = 0;
     for (const text of seeds) {
       assert.deepEqual(quickReadProperties(text), []);
@@ -28,7 +30,7 @@ describe('quick reading of a plan (for comparing versions)', () => {
     assert.ok(read > seeds.length / 2, `read ${read} of ${seeds.length}`);
   });
 
-  it('agrees with parsePlan, or gives up, on 1,500 mutated plans (values, places, syntax problems)', function () {
+  it('agrees with parsePlan, or gives up, on 1,500 mutated plans (values, places, syntax problems, checks)', function () {
     this.timeout(120_000);
     const rng = new Rng(20261202);
     let read = 0;

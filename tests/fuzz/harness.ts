@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkParsed, checkPlan, LineIndex, RULES, type CheckInput, type CheckResult, type Finding, type TextEdit } from '../../server/src/core';
 import { reparsePlan } from '../../server/src/core/reparse';
 import { findNode, nodeSpan, parsePlan } from '../../server/src/core/parse';
-import { quickRead } from '../../server/src/core/quickRead';
+import { quickParsePlan, quickRead } from '../../server/src/core/quickRead';
 import { fixPlanText } from '../../server/src/cli/fix';
 import type { FormatContext } from '../../server/src/cli/formatters';
 import { formatJson } from '../../server/src/cli/formatters/json';
@@ -408,6 +408,12 @@ export function quickReadProperties(text: string): Failure[] {
     else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k], [...at, k]);
   };
   visit(full.value, []);
+  if (failures.length > 0) return failures;
+  // The check reads plans this way (`checkPlan`): findings, their places and fixes, and the summary must be a full parse's.
+  const quickly = quickParsePlan(text);
+  if (!quickly) return [{ property: 'the check reads quickly every text the quick reading reads', detail: where }];
+  const shown = (r: CheckResult) => JSON.stringify({ findings: r.findings.map((f) => ({ ...f, fixes: f.fixes })), summary: r.summary });
+  if (shown(checkParsed(quickly, OPTIONS)) !== shown(checkParsed(full, OPTIONS))) failures.push({ property: 'a check of the quick reading equals a check of the full parse (findings, places, fixes, summary)', detail: where });
   return failures;
 }
 

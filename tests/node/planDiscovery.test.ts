@@ -107,7 +107,7 @@ describe('plan discovery: the CLI and the workspace scan agree', function () {
     for (const rel of ['big/huge.eqplan.yaml', 'encodings/utf16.yaml', 'encodings/ansi.yaml']) {
       const absolute = path.join(dir, rel);
       const name = path.basename(rel);
-      const [cli] = checkFiles([{ display: name, absolute }], { configs, fix: false, localToday: '2024-01-15' });
+      const [cli] = checkFiles([{ display: name, absolute }], { configs, fix: false, safeFixes: true, localToday: '2024-01-15' });
       const server = disk.check(absolute, { localToday: '2024-01-15' });
       assert.ok(server, rel);
       assert.equal(cli.findings.length, 1, rel);
@@ -121,7 +121,7 @@ describe('plan discovery: the CLI and the workspace scan agree', function () {
 
   it('the workspace scan checks a UTF-8 plan on disk as the CLI does', () => {
     const absolute = path.join(dir, 'plans/by-marker.yaml');
-    const [cli] = checkFiles([{ display: 'by-marker.yaml', absolute }], { configs: new ConfigResolver(undefined), fix: false, localToday: '2024-01-15' });
+    const [cli] = checkFiles([{ display: 'by-marker.yaml', absolute }], { configs: new ConfigResolver(undefined), fix: false, safeFixes: true, localToday: '2024-01-15' });
     assert.deepEqual(new DiskChecks().check(absolute, { localToday: '2024-01-15' })?.result.findings, cli.findings);
   });
 

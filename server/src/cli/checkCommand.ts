@@ -12,7 +12,7 @@ import { shouldColor } from './color';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors';
 import { expandTargets, toPosix } from './files';
 import { checkFilesInParallel, threadsFor } from './parallelCheck';
-import { loadFormatter, type FormatContext } from './formatters';
+import { loadFormatter, showsSafeFixes, type FormatContext } from './formatters';
 import { atLeast, countAll, describeCounts, type SeverityCounts } from './formatters/shared';
 import { appendStepSummary, githubBlobBase, writeOutput } from './output';
 import type { FileResult } from './results';
@@ -28,12 +28,12 @@ export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.Process
   const files = expandTargets(args.targets, cwd);
   const configs = new ConfigResolver(args.config === undefined ? undefined : path.resolve(cwd, args.config), shown);
   const today = localToday();
-  const opts = { asOf: args.asOf, localToday: today, configs, fix: args.fix };
+  const opts = { asOf: args.asOf, localToday: today, configs, fix: args.fix, safeFixes: showsSafeFixes(args.format) };
   // Many plans are checked on every core; --fix writes files and stays on one thread.
   const threads = args.fix ? 1 : threadsFor(files.length);
   const results =
     threads > 1
-      ? await checkFilesInParallel(files, opts, { cwd, config: args.config === undefined ? undefined : path.resolve(cwd, args.config), asOf: args.asOf, localToday: today }, threads)
+      ? await checkFilesInParallel(files, opts, { cwd, config: args.config === undefined ? undefined : path.resolve(cwd, args.config), asOf: args.asOf, localToday: today, safeFixes: opts.safeFixes }, threads)
       : checkFiles(files, opts);
 
   const reported: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;

@@ -4,7 +4,7 @@
  * here; the engine only ever sees text.
  */
 import { writeFileSync } from 'node:fs';
-import { checkPlan, mergeOptions, planFileProblemFinding, type CheckInput, type DecodedPlan, type Finding } from '../core';
+import { checkPlan, mergeOptions, planFileProblemFinding, RULES, type CheckInput, type DecodedPlan, type Finding } from '../core';
 import type { ConfigResolver } from '../node/config';
 import { readPlanFile } from '../node/planDiscovery';
 import { readKnownHistory } from '../node/planVersions';
@@ -19,6 +19,8 @@ export interface CheckFilesOptions {
   localToday: string;
   configs: ConfigResolver;
   fix: boolean;
+  /** Give each finding its safe fixes (what `--fix` applies): the output format counts them (`showsSafeFixes`). Otherwise findings carry no fixes. */
+  safeFixes: boolean;
 }
 
 /** Checks every file in order. Throws `UsageError` for an unreadable file or a bad config file. */
@@ -47,7 +49,7 @@ export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResul
 
   if (!opts.fix) {
     const result = checkPlan(read, options);
-    return { file: file.display, findings: result.findings, summary: result.summary };
+    return { file: file.display, findings: settled(result.findings, opts.safeFixes), summary: result.summary };
   }
   const outcome = fixPlanText(read, options);
   if (outcome.brokeSyntax) {
@@ -64,8 +66,35 @@ export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResul
       throw new UsageError(`${file.display} could not be saved after fixing it. Check that the file is not read-only, or run without --fix.`);
     }
   }
-  return { file: file.display, findings: outcome.result.findings, summary: outcome.result.summary, fixed };
+  return { file: file.display, findings: settled(outcome.result.findings, opts.safeFixes), summary: outcome.result.summary, fixed };
 }
+
+/**
+ * The findings as plain data, with their safe fixes made now when the format
+ * shows them, else no fixes. The engine makes a finding's fixes on first
+ * read, from the plan's YAML tree (built then, for a plan the check read
+ * quickly): a result kept until the report is printed would otherwise keep
+ * every plan's text and reading alive with it (200 plans of 100 actions held
+ * 220 MB and spent a quarter of the run collecting garbage), and a worker
+ * thread's results, copied when posted back, would make every fix. Only the
+ * rules that can offer a safe fix (`safeFixes`) are asked, so a plan without
+ * their findings is never parsed whole. Single-thread and worker results are
+ * the same plain data.
+ */
+function settled(findings: readonly Finding[], withSafeFixes: boolean): Finding[] {
+  return findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    range: f.range,
+    offset: f.offset,
+    endOffset: f.endOffset,
+    path: f.path,
+    fixes: withSafeFixes && SAFE_FIX_RULES.has(f.rule) ? f.fixes.filter((x) => x.safe) : [],
+  }));
+}
+
+const SAFE_FIX_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.safeFixes).map((r) => r.id));
 
 /**
  * The file's text, or a finding saying why it is not a text plan (too big,

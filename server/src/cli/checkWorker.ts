@@ -14,7 +14,7 @@ import type { BatchOutcome, FileBatch, WorkerSetup } from './parallelCheck';
 
 const setup = workerData as WorkerSetup;
 const configs = new ConfigResolver(setup.config, (file) => toPosix(path.relative(setup.cwd, file)) || file);
-const opts = { asOf: setup.asOf, localToday: setup.localToday, configs, fix: false };
+const opts = { asOf: setup.asOf, localToday: setup.localToday, configs, fix: false, safeFixes: setup.safeFixes };
 
 parentPort?.on('message', (batch: FileBatch) => {
   const outcomes: BatchOutcome['outcomes'] = batch.files.map((file) => {

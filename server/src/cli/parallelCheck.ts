@@ -22,6 +22,8 @@ export interface WorkerSetup {
   config?: string;
   asOf?: string;
   localToday: string;
+  /** `CheckFilesOptions.safeFixes`. */
+  safeFixes: boolean;
 }
 
 export interface FileBatch {

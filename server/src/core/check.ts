@@ -1,10 +1,10 @@
-import { isMap, isScalar, type Node } from 'yaml';
+import type { ErrorObject } from 'ajv/dist/2020';
 import { parseIsoDay } from './dates';
 import { PlanEdits } from './edits';
-import type { ErrorObject } from 'ajv/dist/2020';
 import { isDict, updateModel, type Dict, type ModelChanges, type PlanModel } from './model';
 import { OPTIONS } from './options';
-import { findNode, keySpan, nodeSpan, parsePlan, pathToPointer, pointerToPath, type NodePath, type ParsedPlan, type SpliceChange } from './parse';
+import { locate, parsePlan, pathToPointer, pointerToPath, type NodePath, type ParsedPlan, type SpliceChange } from './parse';
+import { quickParsePlan } from './quickRead';
 import { ALL_RULES } from './rules';
 import type { RawFinding, RuleContext } from './rules/rule';
 import { checkSchema, impossibleDateFindings, makeLabeller, schemaFindings, validatePlanItem, validatePlanValue } from './schemaCheck';
@@ -41,7 +41,8 @@ const PLAN_RULES = ALL_RULES.filter((r) => r.check && r.scope === 'plan');
  * findings. `options` must give a date to check against (see `resolveToday`).
  */
 export function checkPlan(text: string, options: CheckInput): CheckResult {
-  return checkParsed(parsePlan(text), options);
+  // Read quickly when the text allows (no YAML tree unless a quick fix asks for it); the same findings as a full parse.
+  return checkParsed(quickParsePlan(text) ?? parsePlan(text), options);
 }
 
 /** A raw finding with its span worked out: what a check keeps per item for the next one. */
@@ -482,17 +483,6 @@ export function resolveToday(options: CheckInput, model: PlanModel | undefined):
   throw new RangeError(`eqplan: no date to check against. Pass localToday (the local date, YYYY-MM-DD) in the check options; got ${JSON.stringify(options.localToday ?? null)}.`);
 }
 
-/** The first line of an item: its first field, key through value. */
-function itemSpan(node: Node | null | undefined): [number, number] | undefined {
-  if (isMap(node) && node.items.length > 0) {
-    const first = node.items[0];
-    const k = nodeSpan(first.key);
-    const v = nodeSpan(first.value);
-    if (k) return [k[0], v && isScalar(first.value) ? v[1] : k[1]];
-  }
-  return nodeSpan(node);
-}
-
 /**
  * The narrowest span that shows a finding: the value, else the key, else the
  * item's first line. A path that does not exist falls back to its nearest
@@ -500,22 +490,16 @@ function itemSpan(node: Node | null | undefined): [number, number] | undefined {
  */
 function spanOf(parsed: ParsedPlan, path: NodePath, at: 'value' | 'key' | 'item'): [number, number] {
   for (let len = path.length; len >= 0; len--) {
-    const p = path.slice(0, len);
-    const found = findNode(parsed.doc, p);
+    const found = locate(parsed, path.slice(0, len));
     if (!found) continue;
     const exact = len === path.length;
-    if (exact && at === 'key' && found.pair) {
-      const k = keySpan(found.pair);
-      if (k) return k;
-    }
+    if (exact && at === 'key' && found.key) return found.key;
     if (exact && at === 'value') {
-      const v = nodeSpan(found.node);
+      const v = found.value;
       if (v && v[1] > v[0]) return v;
-      const k = found.pair ? keySpan(found.pair) : undefined;
-      if (k) return k;
+      if (found.key) return found.key;
     }
-    const item = itemSpan(found.node);
-    if (item) return item;
+    if (found.item) return found.item;
   }
   return [0, 0];
 }

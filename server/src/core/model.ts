@@ -1,7 +1,7 @@
 import { parseDue, parseIsoDay, type DueInfo } from './dates';
 import type { NodePath, ParsedPlan } from './parse';
 import type { PlanReading } from './quickRead';
-import { findNode, nodeSpan } from './parse';
+import { locate } from './parse';
 import type { ActionStatus, Rag } from './summaryTypes';
 
 /**
@@ -91,7 +91,7 @@ export function idText(v: unknown): string | undefined {
 export type ModelSource = ParsedPlan | PlanReading;
 
 function lineLabel(parsed: ModelSource, path: NodePath): string {
-  const span = 'spanAt' in parsed ? parsed.spanAt(path) : nodeSpan(findNode(parsed.doc, path)?.node);
+  const span = 'spanAt' in parsed ? parsed.spanAt(path) : locate(parsed, path)?.value;
   return span ? `line ${parsed.lines.positionAt(span[0]).line + 1}` : 'an unknown line';
 }
 

@@ -28,6 +28,45 @@ export interface ParsedPlan {
    * what an earlier check of the same lineage found outside those changes.
    */
   lineage?: ParseLineage;
+  /**
+   * Set when the plan was read quickly (`quickRead.ts`) rather than parsed
+   * whole: where each value and key is, without the YAML tree. `doc` is then
+   * built on first use, by something that needs the tree (a quick fix).
+   * Ask `locate`, which uses this when it is there.
+   */
+  locateQuickly?: (path: NodePath) => Located | undefined;
+}
+
+/** Where the node at a path is in the text: [start, end) of its value, of its key (in a mapping), and of its first line as an item. */
+export interface Located {
+  value?: [number, number];
+  key?: [number, number];
+  /** An item's first line: its first field, key through value when that value is a scalar; else the value. */
+  item?: [number, number];
+}
+
+/** Where the node at a path is (undefined when there is none), from the quick reading or the YAML tree. */
+export function locate(parsed: ParsedPlan, path: NodePath): Located | undefined {
+  if (parsed.locateQuickly) return parsed.locateQuickly(path);
+  return locateInTree(parsed.doc, path);
+}
+
+/** `locate` in the YAML tree. */
+export function locateInTree(doc: Document.Parsed | undefined, path: NodePath): Located | undefined {
+  const found = findNode(doc, path);
+  if (!found) return undefined;
+  return { value: nodeSpan(found.node), key: found.pair ? keySpan(found.pair) : undefined, item: itemSpan(found.node) };
+}
+
+/** The first line of an item: its first field, key through value. */
+function itemSpan(node: Node | null | undefined): [number, number] | undefined {
+  if (isMap(node) && node.items.length > 0) {
+    const first = node.items[0];
+    const k = nodeSpan(first.key);
+    const v = nodeSpan(first.value);
+    if (k) return [k[0], v && isScalar(first.value) ? v[1] : k[1]];
+  }
+  return nodeSpan(node);
 }
 
 /** One edit spliced into a parse: the text [start, oldEnd) became [start, oldEnd + delta). */

@@ -1,6 +1,6 @@
 /**
- * A fast reading of a plan's values and where each value is, for comparing
- * versions (`diff/`): no YAML tree, no findings.
+ * A fast reading of a plan's values and where each value and key is, for
+ * comparing versions (`diff/`) and for `checkPlan`: no YAML tree.
  *
  * `parsePlan` builds the `yaml` library's full document: every node, its
  * comments and its source tokens, which the editor features and quick fixes
@@ -19,7 +19,7 @@
  * hold it to `parsePlan`'s value and ranges.
  */
 import { CHOMPING_MODE, COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { findNode, MAX_NESTING_DEPTH, nodeSpan, parsePlan, type NodePath, type ParsedPlan } from './parse';
+import { findNode, locateInTree, MAX_NESTING_DEPTH, nodeSpan, parsePlan, type Located, type NodePath, type ParsedPlan } from './parse';
 import { textOverSizeLimit } from './planFiles';
 import { LineIndex } from './text';
 
@@ -46,6 +46,8 @@ interface Place {
   items?: Place[];
   /** A mapping's values by key. */
   keys?: Map<string, Place>;
+  /** A mapping's keys: where each is written. */
+  keyAt?: Map<string, Place>;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -70,15 +72,19 @@ function documentMarkers(text: string): boolean {
   return false;
 }
 
-/** Reads a plan text fast, or undefined when only `parsePlan` can say what it holds. Never throws. */
-export function quickRead(text: string): PlanReading | undefined {
+/** The value and places of a text read from the events; undefined when it is left to `parsePlan`. */
+function readEvents(text: string): { value: unknown; place: Place | undefined } | undefined {
   if (textOverSizeLimit(text) || CONTROL.test(text) || ODD_BREAKS.test(text) || TAB_INDENT.test(text) || documentMarkers(text)) return undefined;
-  let built: ReturnType<typeof build>;
   try {
-    built = build(text, parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }));
+    return build(text, parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }));
   } catch {
     return undefined; // not YAML js-yaml can read: the full parse says what is wrong
   }
+}
+
+/** Reads a plan text fast, or undefined when only `parsePlan` can say what it holds. Never throws. */
+export function quickRead(text: string): PlanReading | undefined {
+  const built = readEvents(text);
   if (!built) return undefined;
   const root = built.place;
   let full: ParsedPlan | undefined;
@@ -95,6 +101,78 @@ export function quickRead(text: string): PlanReading | undefined {
       return spanInParse(full, path);
     },
   };
+}
+
+/**
+ * A plan read quickly, as the check takes it: the `ParsedPlan` that
+ * `parsePlan` would give (same value, no syntax problems), with places
+ * answered from the reading (`locate`) and the YAML tree built only when
+ * something asks for `doc` (a quick fix, the tree's own places where the
+ * reading does not know where a list ends). Undefined when the text is left
+ * to `parsePlan` (see `quickRead`). The command line and the workspace scan
+ * check plans this way; the editor keeps full parses, which it edits.
+ */
+export function quickParsePlan(text: string): ParsedPlan | undefined {
+  const built = readEvents(text);
+  if (!built) return undefined;
+  const root = built.place;
+  let full: ParsedPlan | undefined;
+  const tree = () => (full ??= parsePlan(text)).doc;
+  return {
+    text,
+    lines: new LineIndex(text),
+    value: built.value,
+    syntax: [],
+    readable: true,
+    lineage: { origin: {}, changes: [] },
+    get doc() {
+      return tree();
+    },
+    locateQuickly: (path) => {
+      const found = locatePlace(root, path);
+      if (!found) return undefined;
+      const located = locatedPlace(found.place, found.key);
+      // Rare: a place the events do not tell (see `blockEnd`): the tree's answer.
+      return located ?? locateInTree(tree(), path);
+    },
+  };
+}
+
+/** The place at a path and, in a mapping, its key's. */
+function locatePlace(root: Place | undefined, path: NodePath): { place: Place; key?: Place } | undefined {
+  let place = root;
+  let key: Place | undefined;
+  for (const step of path) {
+    if (!place) return undefined;
+    if (place.keys) {
+      key = place.keyAt?.get(String(step));
+      place = place.keys.get(String(step));
+    } else if (place.items && typeof step === 'number') {
+      key = undefined;
+      place = place.items[step];
+    } else return undefined;
+  }
+  return place && { place, key };
+}
+
+/** `Located` from places, as `locateInTree` gives it; undefined when one it needs is not known (-1). */
+function locatedPlace(place: Place, key: Place | undefined): Located | undefined {
+  const span = (p: Place): [number, number] | undefined => (p.start >= 0 && p.end >= 0 ? [p.start, p.end] : undefined);
+  const value = span(place);
+  const keySpan = key && span(key);
+  if (!value || (key && !keySpan)) return undefined;
+  let item = value;
+  const first = place.keys?.keys().next();
+  if (first && !first.done) {
+    const k = place.keyAt?.get(first.value);
+    const v = place.keys?.get(first.value);
+    const kSpan = k && span(k);
+    if (!kSpan || !v) return undefined;
+    const scalar = !v.items && !v.keys;
+    if (scalar && !span(v)) return undefined;
+    item = [kSpan[0], scalar ? v.end : kSpan[1]];
+  }
+  return { value, key: keySpan, item };
 }
 
 /** The same questions answered from a full parse, for texts `quickRead` leaves to `parsePlan`; undefined when it is not readable. */
@@ -132,9 +210,10 @@ interface Frame {
   flow: boolean;
   /** The last value added was empty (`due:` and nothing after it). */
   lastEmpty?: boolean;
-  /** A mapping's key waiting for its value, and where that key ends. */
+  /** A mapping's key waiting for its value, and where that key is. */
   key?: string;
   keyEnd?: number;
+  keyPlace?: Place;
 }
 
 /** Builds the value and its places from the events; undefined when the text uses what only `parsePlan` reads the same way. */
@@ -162,6 +241,7 @@ function build(text: string, events: readonly Event[]): { value: unknown; place:
     const keys = top.place.keys as Map<string, Place>;
     if (keys.has(key)) return false; // a repeated key: `parsePlan` reports it
     keys.set(key, place);
+    (top.place.keyAt as Map<string, Place>).set(key, top.keyPlace as Place);
     if (key in top.value) Object.defineProperty(top.value, key, { value, writable: true, enumerable: true, configurable: true });
     else top.value[key] = value;
     return true;
@@ -185,6 +265,7 @@ function build(text: string, events: readonly Event[]): { value: unknown; place:
           if (typeof value !== 'string') return undefined;
           top.key = value;
           top.keyEnd = place.end;
+          top.keyPlace = place;
           break;
         }
         if (!add(value, place, e.valueStart < 0)) return undefined;
@@ -196,7 +277,7 @@ function build(text: string, events: readonly Event[]): { value: unknown; place:
         const top = stack[stack.length - 1];
         if (top && !Array.isArray(top.value) && top.key === undefined) return undefined; // a list or mapping as a key
         const isList = e.type === EVENT_ID.SEQUENCE;
-        const place: Place = isList ? { start: e.start, end: e.start, items: [] } : { start: e.start, end: e.start, keys: new Map() };
+        const place: Place = isList ? { start: e.start, end: e.start, items: [] } : { start: e.start, end: e.start, keys: new Map(), keyAt: new Map() };
         stack.push({ place, value: isList ? [] : {}, flow: e.style === COLLECTION_STYLE.FLOW });
         break;
       }

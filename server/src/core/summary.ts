@@ -1,7 +1,7 @@
 import { formatUk } from './dates';
 import { idText, ownerName, type ActionModel, type PlanModel } from './model';
 import { isPlaceholderOwner } from './owners';
-import { findNode, nodeSpan, type NodePath, type ParsedPlan } from './parse';
+import { locate, type NodePath, type ParsedPlan } from './parse';
 import type {
   ActionSummary,
   MonthBucket,
@@ -18,7 +18,7 @@ import type { Finding, TodaySource } from './types';
 import { withUnit } from './words';
 
 function source(parsed: ParsedPlan, path: NodePath): SourceRef {
-  const span = nodeSpan(findNode(parsed.doc, path)?.node) ?? [0, 0];
+  const span = locate(parsed, path)?.value ?? [0, 0];
   const s = parsed.lines.positionAt(span[0]);
   const e = parsed.lines.positionAt(span[1]);
   return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };

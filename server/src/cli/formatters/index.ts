@@ -25,4 +25,14 @@ export async function loadFormatter(format: Format): Promise<Formatter> {
   }
 }
 
+/**
+ * Whether a format reads the findings' safe fixes (to say how many problems
+ * `--fix` would fix). Only then are they made for the findings of a check:
+ * making fixes needs a plan's whole YAML tree, which the check itself does
+ * not build (see `checkFiles.ts`). The other formats get findings with no fixes.
+ */
+export function showsSafeFixes(format: Format): boolean {
+  return format === 'stylish';
+}
+
 export type { Formatter, FormatContext } from './types';

@@ -1,5 +1,5 @@
 import { idText } from '../model';
-import { findNode, nodeSpan, type NodePath } from '../parse';
+import { locate, type NodePath } from '../parse';
 import type { Rule, RuleContext, RawFinding } from './rule';
 
 /**
@@ -34,7 +34,7 @@ function findDuplicates(ctx: RuleContext, kind: string, items: { data: Record<st
       first.set(id, [...item.path, 'id']);
       continue;
     }
-    const span = nodeSpan(findNode(ctx.parsed.doc, seen)?.node);
+    const span = locate(ctx.parsed, seen)?.value;
     const where = span ? ` (first at line ${ctx.parsed.lines.positionAt(span[0]).line + 1})` : '';
     report({
       message: `${kind} id \`${id}\` is used twice${where}. Give each ${kind.toLowerCase()} its own id.`,

@@ -61,6 +61,13 @@ export interface Rule {
    * (`duplicate-id`), so the rule sees the whole plan after every edit.
    */
   scope?: 'item' | 'plan';
+  /**
+   * True when some of its findings come with a fix safe to make without
+   * review (`Fix.safe`: what `eqplan check --fix` applies). Only these rules'
+   * fixes are made for the command line's report of what `--fix` would fix;
+   * `tests/core/safeFixes.test.ts` holds every other rule to offering none.
+   */
+  safeFixes?: boolean;
   /** Plan-level rules; undefined for `yaml-syntax` and `schema`, which the parser and validator report. */
   check?(ctx: RuleContext, report: (finding: RawFinding) => void): void;
 }
