@@ -13,6 +13,8 @@ const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
+  // bin/eqplan.js runs dist/start.js, which loads dist/cli.js with V8's code cache (server/src/node/codeCache.ts).
+  { entryPoints: ['server/src/cli/start.ts'], outfile: 'dist/start.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The worker threads of `eqplan check` over many plans (server/src/cli/parallelCheck.ts).
   { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
