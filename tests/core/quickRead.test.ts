@@ -42,6 +42,24 @@ describe('quick reading of a plan (for checks and for comparing versions)', () =
     assert.ok(read > 300, `read ${read} of 1500`);
   });
 
+  it('agrees with parsePlan on 600 plans with comment lines put in at random places and indentations', function () {
+    this.timeout(120_000);
+    const rng = new Rng(20261204);
+    const clean = seeds.filter((t) => quickRead(t));
+    let read = 0;
+    for (let i = 0; i < 600; i++) {
+      const lines = clean[rng.int(clean.length)].split('\n');
+      for (let k = 1 + rng.int(4); k > 0; k--) {
+        const at = rng.int(lines.length + 1);
+        lines.splice(at, 0, rng.int(4) === 0 ? '' : `${' '.repeat(rng.int(12))}# note ${k}`);
+      }
+      const text = lines.join('\n');
+      assert.deepEqual(quickReadProperties(text), [], text);
+      if (quickRead(text)) read++;
+    }
+    assert.ok(read > 400, `read ${read} of 600`);
+  });
+
   it('places values as parsePlan does: quotes, `|` and `>` texts, empty values, `[ ]` and `{ }`, comments after the last value', () => {
     const texts = [
       'a: 1\nb:\n  - x: 1\n    y: 2\n\n  # c\n  - x: 3\n    y: "q" # c\n\n# tail\nc: [1, 2] # z\nd:\ne: |-\n  line\n  two\n\nf: >\n  fold\n\ng: {}\nh: \'s\'\ni:   \nj: end',
@@ -51,6 +69,17 @@ describe('quick reading of a plan (for checks and for comparing versions)', () =
       'a:\n  n: 1\n  m:',
       'list: [ key: v, other ]\nnext: { a: [ ], b: {} }\n',
       'text: >-\n         ',
+      // Comment lines after a list's or mapping's last value, at every indentation the library treats differently.
+      'a:\n  - x: 1\n    y: 2\n  # c at 2\n  - x: 3\nb: 1\n',
+      'a:\n  - x: 1\n    y: 2\n    # c at 4\n  - x: 3\nb: 1\n',
+      'a:\n  - x: 1\n    y: 2\n\n    # c at 4 after a blank line\n\n  - x: 3\nb: 1\n',
+      'a:\n  - x: 1\n    y: 2\n  # c2\n# c0\nb: 1\n',
+      'a:\n  - x: 1\n    y: 2\n      # c6\n   # c3\n  # c2\n # c1\nb: 1\n',
+      'a:\n  - x: 1\n    y: 2\n\n\n  # c2\n\nb: 1\n',
+      'a:\n  - x: 1\n    y: [2]\n      # c6\nb: 1\n',
+      'a:\n- x: 1\n  y: 2\n# c0\nb: 1\n',
+      'a:\n  b:\n    c: 1\n   # c3\n  # c2\nd: 1\n',
+      'a:\n  b:\n    c: 1\n # c1\nd: 1\n# end\n',
     ];
     for (const text of texts) {
       assert.ok(quickRead(text), JSON.stringify(text));

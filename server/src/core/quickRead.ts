@@ -210,6 +210,8 @@ interface Frame {
   flow: boolean;
   /** The last value added was empty (`due:` and nothing after it). */
   lastEmpty?: boolean;
+  /** Where the last value added is. */
+  last?: Place;
   /** A mapping's key waiting for its value, and where that key is. */
   key?: string;
   keyEnd?: number;
@@ -230,6 +232,7 @@ function build(text: string, events: readonly Event[]): { value: unknown; place:
     }
     top.place.end = place.end;
     top.lastEmpty = empty || place.end < 0;
+    top.last = place;
     if (Array.isArray(top.value)) {
       top.value.push(value);
       (top.place.items as Place[]).push(place);
@@ -285,7 +288,7 @@ function build(text: string, events: readonly Event[]): { value: unknown; place:
         const frame = stack.pop();
         if (!frame) break; // the end of a document
         if (frame.key !== undefined) return undefined;
-        frame.place.end = frame.flow ? flowEnd(text, frame.place) : frame.lastEmpty ? -1 : blockEnd(text, frame.place.end);
+        frame.place.end = frame.flow ? flowEnd(text, frame.place) : frame.lastEmpty ? -1 : blockEnd(text, frame.place, frame.last);
         if (!add(frame.value, frame.place)) return undefined;
         break;
       }
@@ -366,22 +369,46 @@ function lineEnd(text: string, end: number): number {
 }
 
 /**
- * A block list or mapping ends, as the `yaml` library has it, at the end of
- * the line its last value ends on; -1 (not known here) when the last value
- * ends in a `|` / `>` text or a comment line follows it, since the library
- * then counts some of the comment and blank lines that follow as part of it.
+ * Where a block list or mapping ends, as the `yaml` library has it: at the
+ * end of the line its last value ends on, unless comment lines follow it
+ * that the library counts as part of that last value: comment lines more
+ * indented than the list or mapping, right after a last value that is a
+ * scalar or a `[ ]` / `{ }` (they become that value's trailing comments); or,
+ * after a last value that is itself a block list or mapping, comment lines
+ * that one keeps (it keeps them unless it starts at the left margin or every
+ * one of them is less indented than it). In those cases, and after a `|` /
+ * `>` text or an empty value, the end is not known here (-1).
  */
-function blockEnd(text: string, lastValueEnd: number): number {
-  if (lastValueEnd < 0) return -1;
-  const end = lineEnd(text, lastValueEnd);
-  return text[skipSpace(text, end)] === '#' ? -1 : end;
+function blockEnd(text: string, place: Place, last: Place | undefined): number {
+  if (place.end < 0 || !last) return -1;
+  const end = lineEnd(text, place.end);
+  const comments = commentIndents(text, end);
+  if (comments.length === 0) return end;
+  if ((last.items || last.keys) && text[last.start] !== '[' && text[last.start] !== '{') {
+    const indent = column(text, last.start);
+    return indent === 0 || comments.every((c) => c < indent) ? end : -1;
+  }
+  return comments[0] > column(text, place.start) ? -1 : end;
 }
 
-/** The next character that is not a space or a line break. */
-function skipSpace(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
-  return i;
+/** The indentation of each comment line from `from` (a line's start) up to the next line with content, blank lines skipped. */
+function commentIndents(text: string, from: number): number[] {
+  const indents: number[] = [];
+  for (let i = from; i < text.length; ) {
+    let j = i;
+    while (text[j] === ' ') j++;
+    if (text[j] === '#') indents.push(j - i);
+    else if (j < text.length && text[j] !== '\n' && text[j] !== '\r') break;
+    const nl = text.indexOf('\n', j);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return indents;
+}
+
+/** The column of an offset: how far it is from its line's start. */
+function column(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
 /** Just past the `]` or `}` that closes a `[ ]` / `{ }`; the end of its value for a `key: value` written alone inside `[ ]`. */
