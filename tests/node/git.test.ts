@@ -5,7 +5,7 @@
  * folder outside any repository has no root.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileAt, filesAt, filesAtAsync, fileLog, repositoryRoot, repositoryRootAsync, type FileAtCommit } from '../../server/src/node/git';
 import { readPlanVersions } from '../../server/src/node/planVersions';
@@ -66,6 +66,19 @@ describe('git: reading old versions', () => {
         ['2024-02-03', false],
         ['2024-03-04', true],
       ]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('finds the top folder of the repository from a folder inside it, as git does', async () => {
+    const repo = gitRepo();
+    try {
+      const inner = path.join(repo.dir, 'plans', '2024');
+      mkdirSync(inner, { recursive: true });
+      const byGit = realpathSync(repo.git('rev-parse', '--show-toplevel').trim());
+      assert.equal(realpathSync(repositoryRoot(inner) ?? ''), byGit);
+      assert.equal(realpathSync((await repositoryRootAsync(inner)) ?? ''), byGit);
     } finally {
       repo.cleanup();
     }

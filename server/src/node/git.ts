@@ -8,7 +8,7 @@
  * reason to fail a check.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Past this, a file's old version is not read (the same limit as a plan on disk). */
@@ -70,31 +70,43 @@ function gitBytesAsync(args: readonly string[], cwd: string, input?: string): Pr
 }
 
 /**
- * Whether git could find a repository from `dir`: a `.git` folder or file in
- * it or a folder above, or GIT_DIR set. Without one git would only say "not
- * a git repository", so it is not started: checking 200 plans outside git
- * starts no process at all (each start costs a few milliseconds).
+ * Where git would find the repository holding `dir`, looked for without
+ * starting git (each start costs a few milliseconds, and checking 200 plans
+ * outside git should start none): `none` when no folder from `dir` up holds a
+ * `.git` (git would only say "not a git repository"); the folder holding it,
+ * which is the repository's top folder; or `ask` when only git can say (GIT_DIR
+ * or GIT_WORK_TREE set, or a `core.worktree` in the repository's config).
  */
-function mayBeInRepository(dir: string): boolean {
-  if (process.env.GIT_DIR) return true;
+function findRepository(dir: string): { top: string } | 'none' | 'ask' {
+  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE) return 'ask';
   for (let d = path.resolve(dir); ; ) {
-    if (existsSync(path.join(d, '.git'))) return true;
+    const dotGit = path.join(d, '.git');
+    if (existsSync(dotGit)) {
+      try {
+        if (/^\s*worktree\s*=/im.test(readFileSync(path.join(dotGit, 'config'), 'utf8'))) return 'ask';
+      } catch {
+        // A `.git` file (a linked worktree or a submodule) or no config: the folder holding it is the top.
+      }
+      return { top: d };
+    }
     const up = path.dirname(d);
-    if (up === d) return false;
+    if (up === d) return 'none';
     d = up;
   }
 }
 
 /** The top folder of the repository holding `dir`, or undefined outside git. */
 export function repositoryRoot(dir: string): string | undefined {
-  if (!mayBeInRepository(dir)) return undefined;
+  const found = findRepository(dir);
+  if (found !== 'ask') return found === 'none' ? undefined : found.top;
   const out = git(['rev-parse', '--show-toplevel'], dir);
   return out === undefined ? undefined : path.resolve(out.trim());
 }
 
 /** `repositoryRoot`, without blocking. */
 export async function repositoryRootAsync(dir: string): Promise<string | undefined> {
-  if (!mayBeInRepository(dir)) return undefined;
+  const found = findRepository(dir);
+  if (found !== 'ask') return found === 'none' ? undefined : found.top;
   const out = await gitAsync(['rev-parse', '--show-toplevel'], dir);
   return out === undefined ? undefined : path.resolve(out.trim());
 }
