@@ -5,6 +5,8 @@
  * items' diagnostics again) while equal to a whole check's.
  */
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan } from '../../server/src/core';
 import { diagnostics, ruleDocsLink, toDiagnostic } from '../../server/src/features/diagnostics';
@@ -48,6 +50,27 @@ describe('document store memory', () => {
     assert.ok(store.splicesRun > 250, `${store.splicesRun} of 300 edits spliced (else this tests little)`);
     store.forget(URI);
     assert.equal(store.held(URI), 0);
+  });
+
+  it('keeps no earlier version of an edited objective alive through the findings it reuses', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const store = new PlanStore();
+    const text = generatePlan(2, 20);
+    let doc = TextDocument.create(URI, 'yaml', 1, text);
+    const first = new WeakRef(store.check(doc, OPTIONS).model!.objectives[0]);
+    // Edits in the first objective's actions, one at a time: each check rebuilds that objective and
+    // reuses the findings of its other actions, which were made with the first version.
+    const lines = actionLines(text).slice(0, 10);
+    for (const line of lines) {
+      doc = typeAt(doc, line, 'x');
+      const result = store.check(doc, OPTIONS);
+      assert.ok(result.model!.objectives[0] !== first.deref(), 'the objective was rebuilt');
+    }
+    assert.ok(store.splicesRun >= lines.length, 'every edit was spliced (else nothing was reused)');
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.equal(first.deref(), undefined, 'the first version of the objective is still held');
   });
 
   it('hands back the same diagnostics for items an edit did not touch, equal to a whole check', () => {

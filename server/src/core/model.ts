@@ -21,12 +21,18 @@ export interface OwnerEntry {
   path: NodePath;
 }
 
-export interface ObjectiveModel {
+/** What an action knows of its objective: not the objective's list of actions (see `ActionModel.objective`). */
+export interface ObjectiveHead {
   index: number;
   path: NodePath;
   data: Dict;
   id?: string;
   label: string;
+}
+
+export interface ObjectiveModel extends ObjectiveHead {
+  /** The object each of its actions has as `objective`. */
+  head: ObjectiveHead;
   actions: ActionModel[];
 }
 
@@ -34,7 +40,14 @@ export interface ActionModel {
   index: number;
   path: NodePath;
   data: Dict;
-  objective: ObjectiveModel;
+  /**
+   * Its objective's id, label and fields. Only those: findings kept from an
+   * earlier check hold the action they were made for, and an action that held
+   * its whole objective would keep every earlier version of the objective's
+   * actions alive with it, a chain that grew with each edit (about 20 KB an
+   * edit in a 5,000-action plan).
+   */
+  objective: ObjectiveHead;
   id?: string;
   /** "Action 2c", or "The action at line 45" when it has no id. */
   label: string;
@@ -181,7 +194,8 @@ export function updateModel(parsed: ModelSource, previous: { model: PlanModel; c
 function buildObjective(parsed: ModelSource, o: Dict, oi: number): ObjectiveModel {
   const path: NodePath = ['objectives', oi];
   const id = idText(o.id);
-  const objective: ObjectiveModel = { index: oi, path, data: o, id, label: id ? `Objective ${id}` : `The objective at ${lineLabel(parsed, path)}`, actions: [] };
+  const head: ObjectiveHead = { index: oi, path, data: o, id, label: id ? `Objective ${id}` : `The objective at ${lineLabel(parsed, path)}` };
+  const objective: ObjectiveModel = { ...head, head, actions: [] };
   if (!Array.isArray(o.actions)) return objective;
   o.actions.forEach((a, ai) => {
     if (!isDict(a)) return;
@@ -192,7 +206,7 @@ function buildObjective(parsed: ModelSource, o: Dict, oi: number): ObjectiveMode
       index: ai,
       path: apath,
       data: a,
-      objective,
+      objective: head,
       id: aid,
       label: aid ? `Action ${aid}` : `The action at ${lineLabel(parsed, apath)}`,
       status,

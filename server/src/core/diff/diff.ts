@@ -7,7 +7,7 @@
  */
 import { dueShortWords, formatUk } from '../dates';
 import { isPlaceholderOwner } from '../owners';
-import { buildModel, isDict, type ActionModel, type ObjectiveModel, type PlanModel, type TargetModel, type DatedPoint } from '../model';
+import { buildModel, isDict, type ActionModel, type ObjectiveHead, type PlanModel, type TargetModel, type DatedPoint } from '../model';
 import { pathToPointer, type NodePath } from '../parse';
 import { readPlanText, type PlanReading } from '../quickRead';
 import { SEVERITY_ORDER, type Range, type Severity, type SeverityLevel } from '../types';
@@ -147,7 +147,7 @@ function span(days: number): string {
 
 class Differ {
   /** New objective (by old objective) for the objectives matched, to tell actions that moved. */
-  private readonly objectivePairs = new Map<ObjectiveModel, ObjectiveModel>();
+  private readonly objectivePairs = new Map<ObjectiveHead, ObjectiveHead>();
 
   constructor(
     private readonly oldV: Version,
@@ -174,7 +174,7 @@ class Differ {
   objectives(): void {
     const m = matchItems(this.oldV.model.objectives, this.newV.model.objectives, (o) => o.id, (o) => textField(o.data, 'title') ?? '');
     for (const p of m.pairs) {
-      this.objectivePairs.set(p.old, p.new);
+      this.objectivePairs.set(p.old.head, p.new.head);
       if (p.by === 'text' && p.old.id !== p.new.id) this.idChanged('objective', p.old.id, p.new.id, p.old.path, p.new.path, 'Objective');
     }
     for (const o of m.removed) {
