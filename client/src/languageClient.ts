@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ChangesRequest, ImportRequest, ReportRequest, SummaryRequest, type ChangesResult, type ImportResult, type ReportResult, type SummaryResult } from '../../server/src/protocol';
 import { RED_HAT_YAML_EXTENSION, withoutSyntaxErrors } from './redHatYaml';
+import { SERVER_EXEC_ARGV, serverEnv } from './serverProcess';
 
 /** Is Red Hat's YAML extension installed and validating open YAML files? */
 function redHatYamlValidates(): boolean {
@@ -53,7 +54,7 @@ export class PlanServer implements vscode.Disposable {
   private create(): LanguageClient {
     const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: serverEnv(process.env) } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {

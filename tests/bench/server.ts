@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_EXEC_ARGV, serverEnv } from '../../client/src/serverProcess';
 import { generatePlan } from './generate';
 import type { BenchRow } from './row';
 
@@ -53,8 +54,8 @@ class Server {
     this.connection.listen();
   }
 
-  static async start(command: string[], settings: Record<string, unknown>, initializationOptions: unknown): Promise<Server> {
-    const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'ignore'], cwd: ROOT });
+  static async start(command: string[], settings: Record<string, unknown>, initializationOptions: unknown, env: NodeJS.ProcessEnv = process.env): Promise<Server> {
+    const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'ignore'], cwd: ROOT, env });
     const server = new Server(child, settings);
     await server.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -143,7 +144,9 @@ async function timeEdits(server: Server, uri: string, text: string, edits: numbe
   return { median: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-const eqplanCommand = [SERVER, '--stdio'];
+// eqplan's server is started as the VS Code extension starts it (client/src/serverProcess.ts).
+const eqplanCommand = [...SERVER_EXEC_ARGV, SERVER, '--stdio'];
+const eqplanEnv = serverEnv(process.env);
 const yamlCommand = [YAML_SERVER, '--stdio'];
 
 function yamlSettings(uri: string): Record<string, unknown> {
@@ -167,13 +170,13 @@ export async function serverRows(): Promise<BenchRow[]> {
     const uri = pathToFileURL(join(ROOT, `bench-${name.replace(/\D/g, '')}.eqplan.yaml`)).href;
     const large = name.startsWith('5');
 
-    const defaults = await Server.start(eqplanCommand, { eqplan: {} }, {});
+    const defaults = await Server.start(eqplanCommand, { eqplan: {} }, {}, eqplanEnv);
     const byDefault = await timeEdits(defaults, uri, text, EDITS);
     await defaults.stop();
     rows.push({ section: 'server', what: `one-character edit, ${name}, default settings, p50`, value: byDefault.median, unit: 'ms', goal: large ? undefined : '<= 100 ms from the keystroke', met: large ? undefined : byDefault.median <= 100 });
     rows.push({ section: 'server', what: `one-character edit, ${name}, default settings, p95`, value: byDefault.p95, unit: 'ms' });
 
-    const immediate = await Server.start(eqplanCommand, { eqplan: { debounceMs: 0 } }, { debounceMs: 0 });
+    const immediate = await Server.start(eqplanCommand, { eqplan: { debounceMs: 0 } }, { debounceMs: 0 }, eqplanEnv);
     const atOnce = await timeEdits(immediate, uri, text, EDITS);
     await immediate.stop();
     rows.push({ section: 'server', what: `one-character edit, ${name}, debounceMs 0, p50`, value: atOnce.median, unit: 'ms', goal: large ? '<= 50 ms' : undefined, met: large ? atOnce.median <= 50 : undefined });
@@ -202,7 +205,7 @@ export async function serverRows(): Promise<BenchRow[]> {
   // Memory with the large plan open, after many edits, after it is closed.
   const [, text] = plans[1];
   const uri = pathToFileURL(join(ROOT, 'bench-memory.eqplan.yaml')).href;
-  const server = await Server.start(eqplanCommand, { eqplan: { debounceMs: 0 } }, { debounceMs: 0 });
+  const server = await Server.start(eqplanCommand, { eqplan: { debounceMs: 0 } }, { debounceMs: 0 }, eqplanEnv);
   const before = server.rssMb();
   await server.open(uri, text);
   const open = server.rssMb();
