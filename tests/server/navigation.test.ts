@@ -76,6 +76,24 @@ describe('owner navigation', () => {
     assert.deepEqual(block.range.end, { line: block.range.start.line + 1, character: 12 });
   });
 
+  it('renames in the style each reference is written in, and quotes an id that plain would read as a number', () => {
+    // One reference in double quotes, one in single quotes, the registry key and the others plain.
+    const styled = PLAN.replace('support: [hr]', "support: ['hr']").replace('owner: hr', 'owner: "hr"');
+    const { ctx, position, text } = at(styled.replace('  hr: {', '  h|r: {'));
+    const edits = rename(ctx, position, '2024')!.changes!['file:///test.eqplan.yaml'];
+    assert.equal(edits.length, 4);
+    const renamed = TextDocument.applyEdits(TextDocument.create('file:///test.eqplan.yaml', 'yaml', 1, text), edits);
+    assert.match(renamed, /support: \['2024'\]/);
+    // The reference written in double quotes stays so; the plain one is quoted, as plain 2024 is a number.
+    assert.equal(renamed.match(/owner: "2024"/g)?.length, 2);
+    assert.match(renamed, /  "2024": \{/);
+    // Read back, every reference names the registered owner `2024` (as text, not the number 2024).
+    const after = at(renamed + '|').ctx;
+    assert.equal(after.result.findings.filter((f) => f.rule === 'unknown-owner').length, 0);
+    assert.deepEqual([...after.model!.owners!.keys()], ['2024', 'equalities-team']);
+    assert.ok(after.model!.actions.some((a) => a.data.owner === '2024'));
+  });
+
   it('refuses an owner id that is not valid or already taken', () => {
     const { ctx, position } = at(planAt('owner: hr', 8));
     assert.throws(() => rename(ctx, position, 'Human Resources'), ResponseError);

@@ -3,6 +3,8 @@
  * reference to it, rename it everywhere in the file.
  */
 import { ErrorCodes, ResponseError, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { isScalar, Scalar } from 'yaml';
+import { yamlString } from '../core';
 import type { PlanContext } from './context';
 import { ownerDeclaration, ownerIdAt, ownerRefs } from './yamlTree';
 
@@ -47,10 +49,24 @@ export function rename(ctx: PlanContext, position: Position, newName: string): W
   if (registry?.has(name) && name !== at.id) {
     throw new ResponseError(ErrorCodes.InvalidParams, `The owners list already has "${name}". Pick another id, or change the actions to "${name}" one by one.`);
   }
-  const written = OWNER_ID.test(name) ? name : JSON.stringify(name);
   const edits: TextEdit[] = [];
   const decl = ownerDeclaration(ctx.parsed, at.id);
-  if (decl) edits.push({ range: range(ctx, decl.span), newText: written });
-  for (const ref of ownerRefs(ctx.parsed, ctx.model)) if (ref.id === at.id) edits.push({ range: range(ctx, ref.span), newText: written });
+  if (decl) edits.push({ range: range(ctx, decl.span), newText: writtenIn(decl.pair.key, name) });
+  for (const ref of ownerRefs(ctx.parsed, ctx.model)) if (ref.id === at.id) edits.push({ range: range(ctx, ref.span), newText: writtenIn(ref.node, name) });
   return { changes: { [ctx.uri]: edits } };
+}
+
+/**
+ * The new id as written in place of the old one, whose text inside any
+ * quotes is what is replaced: in the same quotes, escaped for them; in a `>` /
+ * `|` text as it is; written plain, plain only when YAML reads it back as the
+ * same text (`yamlString`), since a plain `123`, `true` or `null` would be read
+ * as a number, yes/no or nothing, and the owner would be lost.
+ */
+function writtenIn(node: unknown, name: string): string {
+  const style = isScalar(node) ? node.type : undefined;
+  if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(name).slice(1, -1);
+  if (style === Scalar.QUOTE_SINGLE) return name.replace(/'/g, "''");
+  if (style === Scalar.BLOCK_FOLDED || style === Scalar.BLOCK_LITERAL) return name;
+  return yamlString(name);
 }
