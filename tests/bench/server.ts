@@ -28,6 +28,8 @@ const SCHEMA = join(ROOT, 'schemas/equality-plan.schema.json');
 const YAML_SERVER_DELAY_MS = 200;
 const EDITS = Number(process.env.BENCH_SERVER_EDITS ?? 50);
 const MEMORY_EDITS = Number(process.env.BENCH_SERVER_MEMORY_EDITS ?? 1000);
+/** How long the server is left idle before its memory is read (see `settled` below). */
+const SETTLE_MS = 1000;
 
 interface Published {
   uri: string;
@@ -206,18 +208,24 @@ export async function serverRows(): Promise<BenchRow[]> {
   const [, text] = plans[1];
   const uri = pathToFileURL(join(ROOT, 'bench-memory.eqplan.yaml')).href;
   const server = await Server.start(eqplanCommand, { eqplan: { debounceMs: 0 } }, { debounceMs: 0 }, eqplanEnv);
-  const before = server.rssMb();
+  // Each reading is the size the server settles at: after a request it has answered (so it has finished what
+  // came before: the publication the bench waited for, and the collection that may follow it), and a second
+  // idle, because V8 hands the pages a collection freed back to the system in the few hundred ms after it.
+  const settled = async (): Promise<number> => {
+    await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    return server.rssMb();
+  };
+  const before = await settled();
   await server.open(uri, text);
-  const open = server.rssMb();
+  const open = await settled();
   let version = 1;
   for (const at of editPlaces(text, MEMORY_EDITS)) await server.change(uri, ++version, at, 'x');
-  const edited = server.rssMb();
+  const edited = await settled();
   const closed = server.published(uri);
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   await closed;
-  // A request answered after the close: the server has finished handling it.
-  await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).catch(() => undefined);
-  const afterClose = server.rssMb();
+  const afterClose = await settled();
   await server.stop();
   rows.push({ section: 'server', what: 'memory (RSS) before any plan is open', value: before, unit: 'MB' });
   rows.push({ section: 'server', what: 'memory (RSS), 5,000-action plan open', value: open, unit: 'MB', goal: '<= 150 MB', met: open <= 150 });

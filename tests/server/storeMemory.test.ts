@@ -96,11 +96,13 @@ describe('document store memory', () => {
     assert.ok(below.every((d) => kept.has(d)), JSON.stringify(below.filter((d) => !kept.has(d)).slice(0, 2)) + ' diagnostics below a same-line edit are the ones published before');
   });
 
-  it('collects (handing memory back) when a large plan closes, not when a small one does', () => {
+  it('collects (handing memory back) when a large plan closes, after the close is handled, not when a small one does', async () => {
     const keeper = new MemoryKeeper();
-    keeper.closed(10_000);
+    await keeper.closed(10_000);
     assert.equal(keeper.collections, 0);
-    keeper.closed(LARGE_TEXT);
+    const done = keeper.closed(LARGE_TEXT);
+    assert.equal(keeper.collections, 0, 'not inside the close handler, where the document is still reachable');
+    await done;
     assert.equal(keeper.collections, 1);
   });
 });

@@ -48,8 +48,9 @@ export class Diagnostics implements DocumentListener {
     return this.session.client.pullDiagnostics;
   }
 
-  private publish(uri: string, list: Diagnostic[], version?: number): void {
-    void this.session.connection.sendDiagnostics({ uri, version, diagnostics: list });
+  /** Sends the diagnostics; resolves once the message is written (or could not be). */
+  private publish(uri: string, list: Diagnostic[], version?: number): Promise<void> {
+    return this.session.connection.sendDiagnostics({ uri, version, diagnostics: list }).catch(() => undefined);
   }
 
   // ------------------------------------------------------------------ open documents
@@ -122,8 +123,9 @@ export class Diagnostics implements DocumentListener {
     if (!ctx) return;
     const list = diagnostics(ctx, this.session.docsLink);
     this.published.set(uri, { version, key });
-    this.publish(uri, list, version);
-    memory.afterWork();
+    // Memory is looked at once the message is written, so that a collection, when one is due, also frees what
+    // encoding a large plan's diagnostics (megabytes of text) left behind.
+    void this.publish(uri, list, version).then(() => memory.afterWork());
   }
 
   /**
@@ -268,7 +270,8 @@ export function registerPullDiagnostics(connection: Connection, session: Session
       const resultId = `${ctx.version}:${optionsKey(ctx.options)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       const items = diagnostics(ctx, session.docsLink);
-      memory.afterWork();
+      // Once the answer is written (see the pushed diagnostics above).
+      setImmediate(() => memory.afterWork());
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     }),
   );

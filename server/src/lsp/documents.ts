@@ -147,7 +147,7 @@ export class OpenDocuments {
       this.justOpened.delete(uri);
       this.configuration.forget(uri);
       listener.closed(uri);
-      memory.closed(e.document.getText().length);
+      void memory.closed(e.document.getText().length);
     });
 
     // The document store takes only well-formed notifications: a `didOpen` without text or with a numeric uri would

@@ -51,9 +51,19 @@ export class MemoryKeeper {
     else if (rss < this.settled) this.settled = rss;
   }
 
-  /** After a document closed: a large one's memory goes back at once. */
-  closed(textLength: number): void {
-    if (textLength >= LARGE_TEXT) this.collect();
+  /**
+   * After a document closed: a large one's memory goes back, once the close
+   * has been handled (the next turn of the event loop), when its text, parse
+   * and check are no longer reachable from the close handler. Resolves when done.
+   */
+  closed(textLength: number): Promise<void> {
+    if (textLength < LARGE_TEXT) return Promise.resolve();
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.collect();
+        resolve();
+      }),
+    );
   }
 
   private collect(): void {
