@@ -336,7 +336,6 @@ class BarSection extends ChartHolder<BarChartModel> {
     this.table = replaceTable(this.table, tableOf(m.table, ctx, m.id));
     ctx.pending.push(() => this.drawn?.update(m));
   }
-
 }
 
 /** One target: its status, chart and table; an update changes the same chart. */
@@ -370,7 +369,6 @@ class TargetBox extends ChartHolder<TargetChartModel> {
     this.table = replaceTable(this.table, tableOf(m.table, ctx, m.id, undefined));
     ctx.pending.push(() => this.drawn?.update(m));
   }
-
 }
 
 /** The targets section: one box per target, keyed by the target's id. */

@@ -19,7 +19,7 @@
  * hold it to `parsePlan`'s value and ranges.
  */
 import { CHOMPING_MODE, COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { findNode, locateInTree, MAX_NESTING_DEPTH, nodeSpan, parsePlan, type Located, type NodePath, type ParsedPlan } from './parse';
+import { locateInTree, MAX_NESTING_DEPTH, parsePlan, type Located, type NodePath, type ParsedPlan } from './parse';
 import { textOverSizeLimit } from './planFiles';
 import { LineIndex } from './text';
 
@@ -93,7 +93,7 @@ export function quickRead(text: string): PlanReading | undefined {
     lines: new LineIndex(text),
     value: built.value,
     spanAt: (path) => {
-      const place = placeAt(root, path);
+      const place = locatePlace(root, path)?.place;
       if (!place) return undefined;
       if (place.end >= 0) return [place.start, place.end];
       // Rare: where a list or mapping ends was not known from the events (see `blockEnd`).
@@ -183,24 +183,13 @@ export function readingOfParse(parsed: ParsedPlan): PlanReading | undefined {
 
 /** A value's span in a full parse; for a key written with no value at all (`? key`), the key's. */
 function spanInParse(parsed: ParsedPlan, path: NodePath): [number, number] | undefined {
-  const at = findNode(parsed.doc, path);
-  return nodeSpan(at?.node) ?? (at?.pair ? nodeSpan(at.pair.key) : undefined);
+  const at = locateInTree(parsed.doc, path);
+  return at?.value ?? at?.key;
 }
 
 /** A plan text read for comparing versions: quickly when it can be, else by `parsePlan`; undefined when it does not read as YAML. */
 export function readPlanText(text: string): PlanReading | undefined {
   return quickRead(text) ?? readingOfParse(parsePlan(text));
-}
-
-function placeAt(root: Place | undefined, path: NodePath): Place | undefined {
-  let place = root;
-  for (const step of path) {
-    if (!place) return undefined;
-    if (place.keys) place = place.keys.get(String(step));
-    else if (place.items && typeof step === 'number') place = place.items[step];
-    else return undefined;
-  }
-  return place;
 }
 
 /** An open list or mapping while the events are read. */

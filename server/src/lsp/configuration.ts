@@ -136,12 +136,13 @@ export class Configuration {
     }
     return cached;
   }
-  /** Config file first, settings on top, as the CLI layers `--as-of` over the config file; plus the local date. */
+
   /** Today's local date, as every check of this server sees it when no `asOf` is set. */
   today(): string {
     return this.localToday();
   }
 
+  /** Config file first, settings on top, as the CLI layers `--as-of` over the config file; plus the local date. */
   async optionsFor(uri: string): Promise<{ options: CheckInput; settings: EqplanSettings }> {
     const settings = await this.settingsFor(uri);
     let fileOptions: CheckOptions = {};
