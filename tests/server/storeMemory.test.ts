@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan } from '../../server/src/core';
 import { diagnostics, ruleDocsLink, toDiagnostic } from '../../server/src/features/diagnostics';
-import { LARGE_TEXT, MemoryKeeper } from '../../server/src/lsp/memory';
+import { IDLE_MS, LARGE_TEXT, MemoryKeeper, type Later } from '../../server/src/lsp/memory';
 import { PlanStore } from '../../server/src/lsp/store';
 import { generatePlan } from '../bench/generate';
 
@@ -104,5 +104,42 @@ describe('document store memory', () => {
     assert.equal(keeper.collections, 0, 'not inside the close handler, where the document is still reachable');
     await done;
     assert.equal(keeper.collections, 1);
+  });
+
+  it('collects once the server is idle after work that left it larger, and work while it waits puts it off', () => {
+    const MB = 1024 * 1024;
+    let rss = 100 * MB;
+    // A hand-run timer: the test says when time has passed.
+    const waiting: { fn: () => void; ms: number; cancelled: boolean }[] = [];
+    const after: Later = (fn, ms) => {
+      const entry = { fn, ms, cancelled: false };
+      waiting.push(entry);
+      return { cancel: () => (entry.cancelled = true) };
+    };
+    const pending = () => waiting.filter((w) => !w.cancelled);
+    const keeper = new MemoryKeeper(() => rss, after);
+    keeper.afterWork();
+    assert.equal(pending().length, 0, 'no growth, nothing to hand back');
+    rss += 20 * MB;
+    keeper.afterWork();
+    assert.equal(keeper.collections, 0, 'not worth a collection in the middle of work');
+    assert.equal(pending().length, 1);
+    assert.equal(pending()[0].ms, IDLE_MS);
+    const first = pending()[0];
+    rss += 1 * MB;
+    keeper.afterWork();
+    assert.ok(first.cancelled, 'more work puts the idle collection off');
+    assert.equal(pending().length, 1);
+    const idle = pending()[0];
+    idle.cancelled = true; // it has run: no longer waiting
+    idle.fn();
+    assert.equal(keeper.collections, 1, 'collected once idle');
+    keeper.afterWork();
+    assert.equal(pending().length, 0, 'settled at the size after that collection: nothing more to do');
+    // Growth well past the settled size: a collection at once, and another once idle.
+    rss += 80 * MB;
+    keeper.afterWork();
+    assert.equal(keeper.collections, 2);
+    assert.equal(pending().length, 1, 'what the work still held goes once idle');
   });
 });

@@ -3,9 +3,10 @@
  * 5,000-action plan costs to parse and check (and the garbage each keystroke
  * leaves), and keeps that size long after the work is done: the process then
  * holds hundreds of megabytes for a plan that needs a hundred, and still
- * holds them after the plan is closed. A full collection, run when the
- * resident size has grown well past what it was after the last one, or when
- * a large plan closes, hands the pages back.
+ * holds them after the plan is closed. A full collection hands the pages
+ * back: run when the resident size has grown well past what it was after
+ * the last one, when a large plan closes, and once the server is idle after
+ * work that left it larger (what the work still held at the first goes then).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -13,6 +14,10 @@ import { runInNewContext } from 'node:vm';
 /** Growth past the size after the last collection that is worth one (a full collection of a large plan's heap takes some tens of milliseconds). */
 const GROWTH_BYTES = 48 * 1024 * 1024;
 const GROWTH_SHARE = 0.3;
+/** Growth past the settled size that is handed back once the server is idle (a collection then costs nobody a wait). */
+const IDLE_GROWTH_BYTES = 16 * 1024 * 1024;
+/** How long without work counts as idle: a pause in typing. */
+export const IDLE_MS = 500;
 /** A document this long is large: closing it is worth a collection. */
 export const LARGE_TEXT = 1_000_000;
 
@@ -39,16 +44,53 @@ function fullCollection(): (() => void) | undefined {
   return collector;
 }
 
+/** Runs `fn` after `ms` unless cancelled first (a timer that does not keep the process alive). */
+export type Later = (fn: () => void, ms: number) => { cancel(): void };
+
+const later: Later = (fn, ms) => {
+  const timer = setTimeout(fn, ms);
+  timer.unref();
+  return { cancel: () => clearTimeout(timer) };
+};
+
 export class MemoryKeeper {
   /** Resident size after the last collection (or at the start). */
-  private settled = process.memoryUsage.rss();
+  private settled: number;
   collections = 0;
+  private idle: { cancel(): void } | undefined;
 
-  /** After a check or a publish: collects when the process has grown well past its settled size. */
+  /** `rss` and `after` are the process's own unless a test gives its own. */
+  constructor(
+    private readonly rss: () => number = () => process.memoryUsage.rss(),
+    private readonly after: Later = later,
+  ) {
+    this.settled = rss();
+  }
+
+  /**
+   * After a check or a publish: collects at once when the process has grown
+   * well past its settled size, and once the server is idle (a pause in
+   * typing) when it has grown at all or collected in the middle of work.
+   * Work while that collection waits puts it off again.
+   */
   afterWork(): void {
-    const rss = process.memoryUsage.rss();
-    if (rss - this.settled > Math.max(GROWTH_BYTES, this.settled * GROWTH_SHARE)) this.collect();
-    else if (rss < this.settled) this.settled = rss;
+    const rss = this.rss();
+    let idleCollection = rss - this.settled > IDLE_GROWTH_BYTES;
+    if (rss - this.settled > Math.max(GROWTH_BYTES, this.settled * GROWTH_SHARE)) {
+      this.collect();
+      // Made in the middle of work, it keeps what the work still held: another once idle hands that back.
+      idleCollection = true;
+    } else if (rss < this.settled) this.settled = rss;
+    if (idleCollection || this.idle) this.collectWhenIdle();
+  }
+
+  /** Collects once no work has come for `IDLE_MS` (each call starts the wait again). */
+  private collectWhenIdle(): void {
+    this.idle?.cancel();
+    this.idle = this.after(() => {
+      this.idle = undefined;
+      this.collect();
+    }, IDLE_MS);
   }
 
   /**
@@ -71,7 +113,7 @@ export class MemoryKeeper {
     if (!gc) return;
     gc();
     this.collections++;
-    this.settled = process.memoryUsage.rss();
+    this.settled = this.rss();
   }
 }
 
