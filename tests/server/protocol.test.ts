@@ -6,7 +6,7 @@
  * rename, the summary) run in process, in `roundTrip.test.ts`.
  */
 import assert from 'node:assert/strict';
-import { fork, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,7 +15,7 @@ import type { CompletionList, Diagnostic, Hover, SymbolInformation } from 'vscod
 import { checkPlan, localIsoDate, mergeOptions } from '../../server/src/core';
 import { ConfigResolver } from '../../server/src/node/config';
 import { generatePlan } from '../bench/generate';
-import { CancellationTokenSource, createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { buildServer, REPO, SERVER, TestClient } from './lspClient';
 
 const SAMPLE = path.join(REPO, 'samples', 'leicester-2019-20.eqplan.yaml');
@@ -271,6 +271,32 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     await client.connection.sendRequest('shutdown');
     await client.connection.sendNotification('exit');
     assert.equal(await client.exited, 0);
+  });
+});
+
+describe('language server over stdio: the editor closing its input', function () {
+  this.timeout(60_000);
+  before(() => buildServer());
+
+  const exitCode = (child: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  it('ends the server, with status 1 when it was not asked to shut down', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'ignore'] });
+    const exited = exitCode(child);
+    child.stdin!.end();
+    assert.equal(await exited, 1);
+  });
+
+  it('ends the server with status 0 after a shutdown request', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'ignore'] });
+    const exited = exitCode(child);
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendRequest('shutdown');
+    child.stdin!.end();
+    assert.equal(await exited, 0);
+    connection.dispose();
   });
 });
 

@@ -58,15 +58,23 @@ function sameLook(a: Finding, b: Finding): boolean {
   return a.rule === b.rule && a.severity === b.severity && a.message === b.message;
 }
 
+/**
+ * A finding's diagnostic, frozen all the way down (its range is the
+ * finding's, which nothing changes once made): the stdio writer then writes
+ * each diagnostic's JSON once and keeps it (`lsp/encoder.ts`).
+ */
 function makeDiagnostic(finding: Finding, docs: RuleDocsLink): Diagnostic {
-  return {
-    range: finding.range,
+  const range = finding.range;
+  Object.freeze(range.start);
+  Object.freeze(range.end);
+  return Object.freeze({
+    range: Object.freeze(range),
     severity: SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: docs(finding.rule) },
+    codeDescription: Object.freeze({ href: docs(finding.rule) }),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-  };
+  });
 }
 
 export function diagnostics(ctx: PlanContext, docs: RuleDocsLink): Diagnostic[] {

@@ -40,8 +40,8 @@ export interface ServerHost {
   store?: PlanStore;
 }
 
-/** Wires the server's parts to the connection and starts listening. */
-export function startServer(connection: Connection, host: ServerHost): void {
+/** Wires the server's parts to the connection and starts listening; the session it returns says whether the client has asked it to shut down. */
+export function startServer(connection: Connection, host: ServerHost): { readonly shutDown: boolean } {
   const session = new Session(connection, host.readmeUrl);
   // What each parse and check cost, for `$/setTrace` clients (VS Code: "eqplan.trace.server": "messages").
   const store = host.store ?? new PlanStore((work) => connection.tracer.log(`eqplan: ${work.kind} of ${work.uri} version ${work.version} took ${work.ms.toFixed(1)} ms`));
@@ -63,4 +63,5 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCustomRequests(connection, session, documents, localToday, histories);
   documents.listen(connection, diagnostics);
   connection.listen();
+  return session;
 }
