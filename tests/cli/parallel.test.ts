@@ -44,13 +44,13 @@ describe('eqplan check on worker threads', function () {
       corpus(dir);
       const files = expandTargets(['.'], dir);
       assert.ok(files.length >= 2 * PARALLEL_MIN_FILES, `${files.length} files`);
-      const single = checkFiles(files, optionsFor(dir));
+      const single = await checkFiles(files, optionsFor(dir));
       const setup = { cwd: dir, asOf: '2024-01-31', localToday: '2024-02-01', safeFixes: true };
       const parallel = await checkFilesInParallel(files, optionsFor(dir), setup, 3, true);
       assert.deepStrictEqual(parallel, single);
       assert.ok(single.some((r) => r.findings.some((f) => f.fixes.length > 0)), 'safe fixes are compared too');
       // For a format that shows no fixes (JSON, SARIF) the findings carry none, on either side.
-      const bare = checkFiles(files, optionsFor(dir, false));
+      const bare = await checkFiles(files, optionsFor(dir, false));
       assert.deepStrictEqual(await checkFilesInParallel(files, optionsFor(dir, false), { ...setup, safeFixes: false }, 3, true), bare);
       assert.deepStrictEqual(bare, single.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, fixes: [] })) })));
       // The corpus is worth comparing: findings, a file that is not a plan, and the folder's own config applied.
@@ -70,14 +70,10 @@ describe('eqplan check on worker threads', function () {
       corpus(dir);
       writeFileSync(path.join(dir, 'own-config', '.eqplanrc.yaml'), 'rules:\n  overdue: loud\n');
       const files = expandTargets(['.'], dir);
-      const single = (() => {
-        try {
-          checkFiles(files, optionsFor(dir));
-        } catch (e) {
-          return e;
-        }
-        return undefined;
-      })();
+      const single = await checkFiles(files, optionsFor(dir)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(single instanceof Error);
       await assert.rejects(checkFilesInParallel(files, optionsFor(dir), { cwd: dir, asOf: '2024-01-31', localToday: '2024-02-01', safeFixes: true }, 3, true), {
         name: single.name,
@@ -91,12 +87,12 @@ describe('eqplan check on worker threads', function () {
   describe('the built command line', () => {
     useBuiltCli();
 
-    it('prints over many plans what the single-thread check gives', () => {
+    it('prints over many plans what the single-thread check gives', async () => {
       const { dir, cleanup } = tempDir();
       try {
         corpus(dir);
         const files = expandTargets(['.'], dir);
-        const expected = formatJson(checkFiles(files, optionsFor(dir)), { failSeverity: 'error', color: false, cwd: dir, version: '', rules: [] });
+        const expected = formatJson(await checkFiles(files, optionsFor(dir)), { failSeverity: 'error', color: false, cwd: dir, version: '', rules: [] });
         const run = runCli(['check', '.', '--format', 'json', '--as-of', '2024-01-31'], { cwd: dir });
         assert.equal(run.stderr, '');
         assert.equal(run.stdout, expected);

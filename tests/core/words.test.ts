@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkPlan, yamlString } from '../../server/src/core';
 import { describeDue, endOfQuarterOf, formatUk, isoFromDay, parseDue, parseIsoDay, quarterDueOf, quarterOfMonth, readCouncilDue } from '../../server/src/core/dates';
-import { andList, formatCount, MONTH_NAMES, orList, plural, pluralWord, shortMonthName } from '../../server/src/core/words';
+import { andList, compareCodeUnits, compareNames, formatCount, MONTH_NAMES, orList, plural, pluralWord, shortMonthName } from '../../server/src/core/words';
 
 describe('words (core/words.ts)', () => {
   it('has one plural rule, with counts grouped by thousands', () => {
@@ -36,6 +36,11 @@ describe('words (core/words.ts)', () => {
     // Month words are looked up in a Map: a word from the plan never finds Object's own properties.
     assert.equal(readCouncilDue('5 constructor 2023'), undefined);
     assert.equal(readCouncilDue('toString 2023'), undefined);
+  });
+
+  it('orders ids by code units and names with case aside, with no locale data', () => {
+    assert.deepEqual(['b', 'B', 'a', 'A', '10', '9'].sort(compareCodeUnits), ['10', '9', 'A', 'B', 'a', 'b']);
+    assert.deepEqual(['Adult Services', 'adult social care', 'Chief Executive', 'Adult services'].sort(compareNames), ['Adult Services', 'Adult services', 'adult social care', 'Chief Executive']);
   });
 
   it('has one quarter formula', () => {

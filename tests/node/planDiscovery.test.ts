@@ -101,13 +101,13 @@ describe('plan discovery: the CLI and the workspace scan agree', function () {
     assert.deepEqual(findOnDisk([dir, path.join(dir, 'plans')]), workspacePlanFiles([dir]));
   });
 
-  it('`eqplan check` and the workspace scan give a file that is not a UTF-8 plan the same finding', () => {
+  it('`eqplan check` and the workspace scan give a file that is not a UTF-8 plan the same finding', async () => {
     const configs = new ConfigResolver(undefined);
     const disk = new DiskChecks();
     for (const rel of ['big/huge.eqplan.yaml', 'encodings/utf16.yaml', 'encodings/ansi.yaml']) {
       const absolute = path.join(dir, rel);
       const name = path.basename(rel);
-      const [cli] = checkFiles([{ display: name, absolute }], { configs, fix: false, safeFixes: true, localToday: '2024-01-15' });
+      const [cli] = await checkFiles([{ display: name, absolute }], { configs, fix: false, safeFixes: true, localToday: '2024-01-15' });
       const server = disk.check(absolute, { localToday: '2024-01-15' });
       assert.ok(server, rel);
       assert.equal(cli.findings.length, 1, rel);
@@ -119,9 +119,9 @@ describe('plan discovery: the CLI and the workspace scan agree', function () {
     assert.match(messages[2], /^ansi\.yaml is not saved as UTF-8 text: line 2 /);
   });
 
-  it('the workspace scan checks a UTF-8 plan on disk as the CLI does', () => {
+  it('the workspace scan checks a UTF-8 plan on disk as the CLI does', async () => {
     const absolute = path.join(dir, 'plans/by-marker.yaml');
-    const [cli] = checkFiles([{ display: 'by-marker.yaml', absolute }], { configs: new ConfigResolver(undefined), fix: false, safeFixes: true, localToday: '2024-01-15' });
+    const [cli] = await checkFiles([{ display: 'by-marker.yaml', absolute }], { configs: new ConfigResolver(undefined), fix: false, safeFixes: true, localToday: '2024-01-15' });
     assert.deepEqual(new DiskChecks().check(absolute, { localToday: '2024-01-15' })?.result.findings, cli.findings);
   });
 

@@ -3,7 +3,8 @@ import { hover } from '../../server/src/features/hover';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Debouncer } from '../../server/src/lsp/debouncer';
 import { readSettings } from '../../server/src/lsp/settings';
-import { isPlanDocument, optionsKey, PlanStore } from '../../server/src/lsp/store';
+import { optionsKey } from '../../server/src/core';
+import { isPlanDocument, PlanStore } from '../../server/src/lsp/store';
 import { PLAN } from './helpers';
 
 describe('document store', () => {

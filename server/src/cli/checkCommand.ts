@@ -34,7 +34,7 @@ export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.Process
   const results =
     threads > 1
       ? await checkFilesInParallel(files, opts, { cwd, config: args.config === undefined ? undefined : path.resolve(cwd, args.config), asOf: args.asOf, localToday: today, safeFixes: opts.safeFixes }, threads)
-      : checkFiles(files, opts);
+      : await checkFiles(files, opts);
 
   const reported: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const exitCode = exitCodeFor(results, args);

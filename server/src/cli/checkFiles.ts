@@ -4,10 +4,10 @@
  * here; the engine only ever sees text.
  */
 import { writeFileSync } from 'node:fs';
-import { checkPlan, mergeOptions, planFileProblemFinding, RULES, type CheckInput, type DecodedPlan, type Finding } from '../core';
+import { checkParsed, mergeOptions, readingOfParse, readPlanForCheck, planFileProblemFinding, RULES, type CheckInput, type DecodedPlan, type Finding, type ParsedPlan, type PlanVersion } from '../core';
 import type { ConfigResolver } from '../node/config';
 import { readPlanFile } from '../node/planDiscovery';
-import { readKnownHistory } from '../node/planVersions';
+import { knownHistory, readPlanVersions, readPlanVersionsAsync } from '../node/planVersions';
 import { UsageError } from './errors';
 import type { PlanFile } from './files';
 import { fixPlanText } from './fix';
@@ -23,32 +23,65 @@ export interface CheckFilesOptions {
   safeFixes: boolean;
 }
 
-/** Checks every file in order. Throws `UsageError` for an unreadable file or a bad config file. */
-export function checkFiles(files: readonly PlanFile[], opts: CheckFilesOptions): FileResult[] {
-  return files.map((file) => checkOneFile(file, opts));
+/**
+ * Checks every file in order, on this thread. Each file's history is read
+ * from git while the file itself is read and parsed (git runs beside this
+ * process, on the other core). Throws `UsageError` for an unreadable file or
+ * a bad config file.
+ */
+export async function checkFiles(files: readonly PlanFile[], opts: CheckFilesOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const options = optionsFor(file, opts);
+    const versions = wantsHistory(options) ? readPlanVersionsAsync(file.absolute, opts.localToday).catch(() => undefined) : undefined;
+    const read = readForCheck(file, opts);
+    results.push(typeof read === 'string' || 'text' in read ? finishFile(file, opts, options, read, await versions) : read);
+  }
+  return results;
 }
 
 /**
- * Checks one file (fixing it first with `--fix`). The one step both the
- * single-thread loop and the worker threads (`checkWorker.ts`) run.
+ * Checks one file (fixing it first with `--fix`), reading its history from
+ * git as it goes: what each worker thread (`checkWorker.ts`) runs. The same
+ * result as `checkFiles` gives the file.
  */
 export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
+  const options = optionsFor(file, opts);
+  const read = readForCheck(file, opts);
+  if (typeof read !== 'string' && !('text' in read)) return read;
+  return finishFile(file, opts, options, read, wantsHistory(options) ? readPlanVersions(file.absolute, opts.localToday) : undefined);
+}
+
+/** The file's check options, from its config file and the command line. Throws `UsageError` for a bad config file. */
+function optionsFor(file: PlanFile, opts: CheckFilesOptions): CheckInput {
   const config = opts.configs.forPlan(file.absolute);
   if (config.errors.length > 0) {
     throw new UsageError(`Bad config file: ${config.errors.join(' ')}`);
   }
-  const options: CheckInput = { ...mergeOptions(config.options, { asOf: opts.asOf }), localToday: opts.localToday };
+  return { ...mergeOptions(config.options, { asOf: opts.asOf }), localToday: opts.localToday };
+}
 
+/** The plan's git history feeds `repeated-slip`: read only when the rule is on. */
+function wantsHistory(options: CheckInput): boolean {
+  return options.rules?.['repeated-slip'] !== 'off';
+}
+
+/** A plan read to be checked: its text and its parse (shared by the check and the history), or with `--fix` the text alone; or the file's result when it is not a text plan. */
+function readForCheck(file: PlanFile, opts: CheckFilesOptions): { text: string; parsed: ParsedPlan } | string | FileResult {
   const read = readPlanText(file, opts.fix);
   if (typeof read !== 'string') return { file: file.display, findings: [read.finding], error: read.finding.message };
-  // The plan's git history feeds `repeated-slip`: read once per file, and only when the rule is on (it costs a git call per commit).
-  if (options.rules?.['repeated-slip'] !== 'off') {
-    const history = readKnownHistory(file.absolute, opts.localToday);
-    if (history) options.history = history;
-  }
+  return opts.fix ? read : { text: read, parsed: readPlanForCheck(read) };
+}
 
-  if (!opts.fix) {
-    const result = checkPlan(read, options);
+/** The check (or fix) of a plan read by `readForCheck`, given its versions in git (undefined: no history). */
+function finishFile(file: PlanFile, opts: CheckFilesOptions, options: CheckInput, plan: { text: string; parsed: ParsedPlan } | string, versions: readonly PlanVersion[] | undefined): FileResult {
+  const parsed = typeof plan === 'string' ? undefined : plan.parsed;
+  const read = typeof plan === 'string' ? plan : plan.text;
+  const history = knownHistory(file.absolute, versions, parsed && readingOfParse(parsed));
+  if (history) options.history = history;
+
+  if (parsed) {
+    const result = checkParsed(parsed, options);
     return { file: file.display, findings: settled(result.findings, opts.safeFixes), summary: result.summary };
   }
   const outcome = fixPlanText(read, options);

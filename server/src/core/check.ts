@@ -4,7 +4,7 @@ import { PlanEdits } from './edits';
 import { isDict, updateModel, type Dict, type ModelChanges, type PlanModel } from './model';
 import { OPTIONS } from './options';
 import { locate, parsePlan, pathToPointer, pointerToPath, type NodePath, type ParsedPlan, type SpliceChange } from './parse';
-import { quickParsePlan } from './quickRead';
+import { readPlanForCheck } from './quickRead';
 import { ALL_RULES } from './rules';
 import type { RawFinding, RuleContext } from './rules/rule';
 import { checkSchema, impossibleDateFindings, makeLabeller, schemaFindings, validatePlanItem, validatePlanValue } from './schemaCheck';
@@ -12,6 +12,7 @@ import { buildSummary } from './summary';
 import type { PlanSummary } from './summaryTypes';
 import { findSuppressions } from './suppress';
 import type { CheckInput, Finding, Fix, Severity, TodaySource } from './types';
+import { compareCodeUnits } from './words';
 
 /** The defaults of the options table (`options.ts`), here where the check applies them. */
 export const DEFAULT_DUE_SOON_DAYS = OPTIONS.dueSoonDays.default;
@@ -42,7 +43,7 @@ const PLAN_RULES = ALL_RULES.filter((r) => r.check && r.scope === 'plan');
  */
 export function checkPlan(text: string, options: CheckInput): CheckResult {
   // Read quickly when the text allows (no YAML tree unless a quick fix asks for it); the same findings as a full parse.
-  return checkParsed(quickParsePlan(text) ?? parsePlan(text), options);
+  return checkParsed(readPlanForCheck(text), options);
 }
 
 /** A raw finding with its span worked out: what a check keeps per item for the next one. */
@@ -262,7 +263,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
     f.finding = finding;
     findings.push(finding);
   }
-  findings.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.offset - b.offset || compareCodeUnits(a.rule, b.rule));
 
   const todayDay = parseIsoDay(today) as number;
   const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
@@ -292,11 +293,11 @@ function isPlanValue(value: unknown): value is Dict {
   return isDict(value) && (Object.hasOwn(value, 'eqplan') || Object.hasOwn(value, 'objectives') || Object.hasOwn(value, 'organisation'));
 }
 
-/** A stable key for a set of options (they are plain JSON). */
-function optionsKey(options: CheckInput): string {
+/** A stable key for a set of options (plain JSON; a history, whose index is a Map, counts by its `at`). */
+export function optionsKey(options: CheckInput): string {
   const sorted = (v: unknown): unknown =>
     typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]))
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => compareCodeUnits(a, b)).map(([k, x]) => [k, sorted(x)]))
       : v;
   return JSON.stringify(sorted(options));
 }

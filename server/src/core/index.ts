@@ -5,8 +5,9 @@
  */
 import type { Finding, TextEdit } from './types';
 
-export { checkPlan, checkParsed, resolveToday, DEFAULT_DUE_SOON_DAYS, type CheckResult } from './check';
+export { checkPlan, checkParsed, optionsKey, resolveToday, DEFAULT_DUE_SOON_DAYS, type CheckResult } from './check';
 export { applyEdits, checkFixedValues, PlanEdits, yamlString } from './edits';
+export { readingOfParse, readPlanForCheck, type PlanReading } from './quickRead';
 export { parsePlan, findNode, pointerToPath, pathToPointer, nodeSpan, ownSpan, keyText, type ParsedPlan, type NodePath } from './parse';
 export { parseConfigText, mergeOptions, CONFIG_FILE_NAMES } from './config';
 export {

@@ -19,7 +19,7 @@
  * hold it to `parsePlan`'s value and ranges.
  */
 import { CHOMPING_MODE, COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { locateInTree, MAX_NESTING_DEPTH, parsePlan, type Located, type NodePath, type ParsedPlan } from './parse';
+import { locate, locateInTree, MAX_NESTING_DEPTH, parsePlan, type Located, type NodePath, type ParsedPlan } from './parse';
 import { textOverSizeLimit } from './planFiles';
 import { LineIndex } from './text';
 
@@ -181,10 +181,15 @@ export function readingOfParse(parsed: ParsedPlan): PlanReading | undefined {
   return { text: parsed.text, lines: parsed.lines, value: parsed.value, spanAt: (path) => spanInParse(parsed, path) };
 }
 
-/** A value's span in a full parse; for a key written with no value at all (`? key`), the key's. */
+/** A value's span in a parse (quick or full); for a key written with no value at all (`? key`), the key's. */
 function spanInParse(parsed: ParsedPlan, path: NodePath): [number, number] | undefined {
-  const at = locateInTree(parsed.doc, path);
+  const at = locate(parsed, path);
   return at?.value ?? at?.key;
+}
+
+/** A plan text read for checking: quickly when it can be (no YAML tree until one is asked for), else by `parsePlan`. */
+export function readPlanForCheck(text: string): ParsedPlan {
+  return quickParsePlan(text) ?? parsePlan(text);
 }
 
 /** A plan text read for comparing versions: quickly when it can be, else by `parsePlan`; undefined when it does not read as YAML. */

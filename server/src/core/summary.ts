@@ -15,7 +15,7 @@ import type {
 } from './summaryTypes';
 import { assessTarget, describePoint } from './targets';
 import type { Finding, TodaySource } from './types';
-import { withUnit } from './words';
+import { compareCodeUnits, compareNames, withUnit } from './words';
 
 function source(parsed: ParsedPlan, path: NodePath): SourceRef {
   const span = locate(parsed, path)?.value ?? [0, 0];
@@ -138,7 +138,7 @@ export function buildSummary(
     else if (a.overdue) bucket.overdue++;
     else bucket.upcoming++;
   }
-  const deadlinesByMonth = fillMonths([...months.values()].sort((a, b) => a.month.localeCompare(b.month)));
+  const deadlinesByMonth = fillMonths([...months.values()].sort((a, b) => compareCodeUnits(a.month, b.month)));
 
   const owners = ownerLoads(plan, actions);
 
@@ -186,7 +186,7 @@ function ownerLoads(plan: PlanModel, actions: readonly ActionSummary[]): OwnerLo
     if (a.open) load.open++;
     if (a.overdue) load.overdue++;
   }
-  return [...owners.values()].sort((a, b) => b.open - a.open || b.total - a.total || a.name.localeCompare(b.name));
+  return [...owners.values()].sort((a, b) => b.open - a.open || b.total - a.total || compareNames(a.name, b.name));
 }
 
 /**

@@ -15,13 +15,13 @@ import {
   type DocumentDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
+import { optionsKey } from '../core';
 import { diagnostics, toDiagnostic } from '../features/diagnostics';
 import type { Configuration } from './configuration';
 import type { DocumentListener, OpenDocuments } from './documents';
 import { memory } from './memory';
 import { requirePreviousResultIds, requireUri, throwIfCancelled } from './params';
 import type { Session } from './session';
-import { optionsKey } from './store';
 import type { WorkspacePlans } from './workspace';
 import { pathToUri, uriToPath } from './workspaceFiles';
 

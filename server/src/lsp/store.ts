@@ -5,7 +5,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, checkParsed, isPlanDocument as isPlanText, parsePlan, type CheckInput, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
+import { buildModel, checkParsed, isPlanDocument as isPlanText, optionsKey, parsePlan, type CheckInput, type CheckResult, type ParsedPlan, type PlanModel } from '../core';
 import { trySplice } from '../core/reparse';
 import { LineIndex, textShift } from '../core/text';
 import { planSnapshot, type PlanContext } from '../features/context';
@@ -21,15 +21,6 @@ export interface StoreWork {
 /** Is this document a plan the server should serve? The one answer of `core/planFiles.ts`, as the extension and `eqplan check` give it. */
 export function isPlanDocument(uri: string, languageId: string, text: string): boolean {
   return isPlanText(uri, languageId, text);
-}
-
-/** A stable key for a set of options (they are plain JSON). */
-export function optionsKey(options: CheckInput): string {
-  const sorted = (v: unknown): unknown =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]))
-      : v;
-  return JSON.stringify(sorted(options));
 }
 
 interface Entry {

@@ -7,9 +7,8 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkPlan, planFileProblemFinding, type CheckInput, type CheckResult, type DecodedPlan } from '../core';
+import { checkPlan, optionsKey, planFileProblemFinding, type CheckInput, type CheckResult, type DecodedPlan } from '../core';
 import { findPlanFiles as findPlanFilesOnDisk, readPlanFile } from '../node/planDiscovery';
-import { optionsKey } from './store';
 
 /** Enough for any real repository of plans; stops a walk of a huge folder from running away. */
 const MAX_FILES_SEEN = 50_000;

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { decodePlanBytes, historyIndex, planHistory, type KnownHistory, type PlanVersion } from '../core';
+import { decodePlanBytes, historyIndex, planHistory, type KnownHistory, type PlanReading, type PlanVersion } from '../core';
 import { fileAtAsync, fileLog, fileLogAsync, headCommitAsync, mergeBaseAsync, repositoryRoot, repositoryRootAsync, repoRelative, upstreamBranchAsync, filesAt, filesAtAsync, type PlanCommit } from './git';
 
 function decode(bytes: Uint8Array): string | undefined {
@@ -25,7 +25,20 @@ export function readPlanVersions(file: string, today: string): PlanVersion[] | u
   if (root === undefined) return undefined;
   const log = fileLog(repoRelative(file, root), root);
   if (log === undefined) return undefined;
-  const versions = versionsOf(log, filesAt(oldestFirst(log), root));
+  return withDiskVersion(file, today, versionsOf(log, filesAt(oldestFirst(log), root)));
+}
+
+/** `readPlanVersions`, without blocking: git works while the caller goes on. */
+export async function readPlanVersionsAsync(file: string, today: string): Promise<PlanVersion[] | undefined> {
+  const root = await repositoryRootAsync(path.dirname(file));
+  if (root === undefined) return undefined;
+  const log = await fileLogAsync(repoRelative(file, root), root);
+  if (log === undefined) return undefined;
+  return withDiskVersion(file, today, versionsOf(log, await filesAtAsync(oldestFirst(log), root)));
+}
+
+/** The committed versions, and the file on disk (dated `today`, no commit) when it differs from the last. */
+function withDiskVersion(file: string, today: string, versions: PlanVersion[]): PlanVersion[] {
   if (existsSync(file)) {
     const now = decode(readFileSync(file));
     if (now !== undefined && now !== versions[versions.length - 1]?.text) versions.push({ commit: '', date: today, author: '', text: now });
@@ -37,12 +50,17 @@ export function readPlanVersions(file: string, today: string): PlanVersion[] | u
  * The history the check reads (`repeated-slip`), from every version of the
  * plan including the file on disk; undefined outside git or when git has no
  * version of it (then the rule says nothing). Reads git once per call: call
- * it once per file, and only when the rule is not turned off.
+ * it once per file, and only when the rule is not turned off. `current` is
+ * the caller's reading of the file's text, used for the version that has it.
  */
-export function readKnownHistory(file: string, today: string): KnownHistory | undefined {
-  const versions = readPlanVersions(file, today);
+export function readKnownHistory(file: string, today: string, current?: PlanReading): KnownHistory | undefined {
+  return knownHistory(file, readPlanVersions(file, today), current);
+}
+
+/** The history the check reads, from versions already read (`readPlanVersions`); `current` as for `readKnownHistory`. */
+export function knownHistory(file: string, versions: readonly PlanVersion[] | undefined, current?: PlanReading): KnownHistory | undefined {
   if (versions === undefined || versions.length === 0) return undefined;
-  return { at: `${file}@${versions[versions.length - 1].commit || 'disk'}`, actions: historyIndex(planHistory(versions)) };
+  return { at: `${file}@${versions[versions.length - 1].commit || 'disk'}`, actions: historyIndex(planHistory(versions, current)) };
 }
 
 /** Where a plan is in git: its repository and the commit checked out. */

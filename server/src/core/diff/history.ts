@@ -8,7 +8,7 @@
  */
 import { dueShortWords, formatUk, parseDue, type DueInfo } from '../dates';
 import { buildModel, isDict, type ActionModel, type PlanModel } from '../model';
-import { readPlanText } from '../quickRead';
+import { readPlanText, type PlanReading } from '../quickRead';
 import { plural } from '../words';
 import { matchItems } from './match';
 import type { ActionHistory, DeadlineEntry, ObjectiveHistory, ObjectiveRagPoint, PlanHistory, PlanVersion } from './historyTypes';
@@ -36,12 +36,13 @@ function actionText(a: ActionModel): string {
 /**
  * Builds a plan's history from its versions, oldest first. A version that
  * does not read as a plan is skipped (the next one is compared with the last
- * that did).
+ * that did). `known` is a reading the caller already has of one text (the
+ * plan it is about to check): a version with that text is not read again.
  */
-export function planHistory(versions: readonly PlanVersion[]): PlanHistory {
+export function planHistory(versions: readonly PlanVersion[], known?: PlanReading): PlanHistory {
   const read: { v: PlanVersion; model: PlanModel }[] = [];
   for (const v of versions) {
-    const parsed = readPlanText(v.text);
+    const parsed = known && v.text === known.text ? known : readPlanText(v.text);
     if (!parsed) continue;
     const model = buildModel(parsed);
     if (model) read.push({ v, model });
