@@ -82,9 +82,18 @@ export interface CheckReuse {
   optionsKey: string;
   /** Findings per item: `plan`, `o:<i>`, `a:<i>:<j>`, `t:<k>`. */
   units: Map<string, Placed[]>;
+  /** The items (`unitKeys`) and their shape (`unitShape`): a later check of the same shape reuses both. */
+  keys: readonly string[];
+  shape: string;
   live: LiveParse;
   /** Set once a later check has taken this over (fixes of its findings now follow the later version). */
   taken: boolean;
+}
+
+/** How many objectives, actions in each and targets the plan has: two plans of one shape have the same `unitKeys`. */
+function unitShape(root: Dict): string {
+  const objectives = Array.isArray(root.objectives) ? root.objectives.map((o) => (isDict(o) && Array.isArray(o.actions) ? o.actions.length : -1)).join(',') : '-';
+  return `${objectives}|${Array.isArray(root.targets) ? root.targets.length : -1}`;
 }
 
 /** The items of a plan, in document order: `plan` (its other fields), then each objective, its actions, and the targets. */
@@ -161,6 +170,8 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
   if (parsed.readable && isPlanValue(parsed.value)) {
     const root = parsed.value;
     const plan = previousFor(parsed, key, previous);
+    // Taken over from here on: its findings per item are moved, and its map of them updated, in place.
+    if (plan) plan.reuse.taken = true;
     if (plan) unchangedBefore = Math.min(...plan.changes.map((c) => c.start));
     const live = plan ? plan.reuse.live : { parsed, edits };
     live.parsed = parsed;
@@ -180,12 +191,17 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
       }
     }
     const itemsOf = itemIndex(model);
-    const units = new Map<string, Placed[]>();
+    // The same items as at the previous check (an edit inside them): its keys, and its map updated in place (in the items' order still).
+    const shape = unitShape(root);
+    const sameShape = plan !== undefined && plan.reuse.shape === shape;
+    const keys = sameShape ? plan.reuse.keys : unitKeys(root);
+    const units = sameShape ? plan.reuse.units : new Map<string, Placed[]>();
     const moves = plan?.changes.some((c) => c.delta !== 0) ?? false;
-    for (const unit of unitKeys(root)) {
+    for (const unit of keys) {
       const kept = plan && dirty && !dirty.units(unit) ? plan.reuse.units.get(unit) : undefined;
       if (kept) {
-        units.set(unit, moves ? movedAll(kept, plan!.changes) : kept);
+        if (moves) moveAll(kept, plan!.changes);
+        if (!sameShape) units.set(unit, kept);
         continue;
       }
       const path = unitPath(unit);
@@ -198,7 +214,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
           if (list) list.push(e);
           else errors.set(at, [e]);
         }
-        if (unit.startsWith('o:')) for (const k of unitKeys(root)) if (k.startsWith(`a:${path[1]}:`) && !errors.has(k)) errors.set(k, []);
+        if (unit.startsWith('o:')) for (const k of keys) if (k.startsWith(`a:${path[1]}:`) && !errors.has(k)) errors.set(k, []);
       }
       const found: (RawFinding & { rule: string })[] = [];
       for (const f of schemaFindings(errors.get(unit) ?? [], root, label, live)) found.push({ ...f, rule: 'schema' });
@@ -222,9 +238,8 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
       rule.check!(ctx, (f) => found.push({ ...f, rule: rule.id }));
       raw.push(...placeAll(found));
     }
-    if (plan) plan.reuse.taken = true;
     const lineage = parsed.lineage;
-    if (lineage) reuse = { origin: lineage.origin, spliced: lineage.changes.length, last: lineage.changes[lineage.changes.length - 1], optionsKey: key, units, live, taken: false };
+    if (lineage) reuse = { origin: lineage.origin, spliced: lineage.changes.length, last: lineage.changes[lineage.changes.length - 1], optionsKey: key, units, keys, shape, live, taken: false };
   } else {
     const found: (RawFinding & { rule: string })[] = [];
     if (parsed.readable) {
@@ -251,13 +266,22 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
     const level = options.rules?.[f.rule] ?? severities.get(f.rule) ?? 'warning';
     if (level === 'off') continue;
     const old = f.finding;
-    if (old && old.severity === level && old.offset === f.start && Math.max(f.start, f.end) + 1 < unchangedBefore && !fixesTaken.has(old)) {
+    const reusable = old !== undefined && old.severity === level && !fixesTaken.has(old);
+    if (reusable && old.offset === f.start && Math.max(f.start, f.end) + 1 < unchangedBefore) {
       if (suppressions.isSuppressed(f.rule, old.range.start.line)) continue;
       findings.push(old);
       continue;
     }
     let range = parsed.lines.range(f.start, f.end);
     if (suppressions.isSuppressed(f.rule, range.start.line)) continue;
+    if (reusable && sameRange(old.range, range)) {
+      // Moved along its line's text by an edit before it, on the same line and column still: the finding
+      // (taken over with its check) is moved in place, so the server's diagnostic for it stays the same object.
+      old.offset = f.start;
+      old.endOffset = Math.max(f.start, f.end);
+      findings.push(old);
+      continue;
+    }
     if (old && sameRange(old.range, range)) range = old.range;
     const finding = makeFinding(f, level as Severity, range);
     f.finding = finding;
@@ -356,22 +380,22 @@ function dirtyUnits(reuse: CheckReuse, changes: readonly SpliceChange[], model: 
 }
 
 /** Kept findings, moved by the splices made since they were placed: the same list when none moved (the items before the edit). */
-function movedAll(kept: Placed[], changes: readonly SpliceChange[]): Placed[] {
-  const first = kept.findIndex((f) => moved(f, changes) !== f);
-  if (first < 0) return kept;
-  const out = kept.slice(0, first);
-  for (let i = first; i < kept.length; i++) out.push(moved(kept[i], changes));
-  return out;
-}
-
-/** A kept finding, moved by the splices made since it was placed (as `reparse.ts` moves the nodes). */
-function moved(f: Placed, changes: readonly SpliceChange[]): Placed {
-  let { start, end } = f;
-  for (const c of changes) {
-    if (start >= c.oldEnd) start += c.delta;
-    if (end >= c.oldEnd) end += c.delta;
+/**
+ * Moves kept findings by the splices made since they were placed (as
+ * `reparse.ts` moves the nodes), in place: they belong to a check that has
+ * been taken over, and a copy of each would be garbage by the thousand per
+ * keystroke on a large plan.
+ */
+function moveAll(kept: Placed[], changes: readonly SpliceChange[]): void {
+  for (const f of kept) {
+    let { start, end } = f;
+    for (const c of changes) {
+      if (start >= c.oldEnd) start += c.delta;
+      if (end >= c.oldEnd) end += c.delta;
+    }
+    f.start = start;
+    f.end = end;
   }
-  return start === f.start && end === f.end ? f : { ...f, start, end };
 }
 
 /** The rule context of a check; `parsed` and `edits` are read from `live`, so kept findings' fixes use the current text. */

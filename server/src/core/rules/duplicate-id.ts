@@ -25,16 +25,17 @@ export const duplicateId: Rule = {
 };
 
 function findDuplicates(ctx: RuleContext, kind: string, items: { data: Record<string, unknown>; path: NodePath }[], report: (f: RawFinding) => void): void {
-  const first = new Map<string, NodePath>();
+  // The first item with each id (its path is made only for a duplicate: this runs after every keystroke).
+  const first = new Map<string, { path: NodePath }>();
   for (const item of items) {
     const id = idText(item.data.id);
     if (!id) continue;
     const seen = first.get(id);
     if (!seen) {
-      first.set(id, [...item.path, 'id']);
+      first.set(id, item);
       continue;
     }
-    const span = locate(ctx.parsed, seen)?.value;
+    const span = locate(ctx.parsed, [...seen.path, 'id'])?.value;
     const where = span ? ` (first at line ${ctx.parsed.lines.positionAt(span[0]).line + 1})` : '';
     report({
       message: `${kind} id \`${id}\` is used twice${where}. Give each ${kind.toLowerCase()} its own id.`,
