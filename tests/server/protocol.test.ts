@@ -162,6 +162,13 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.ok(last.diagnostics.length > 0);
     const checks = client.traces.slice(checksFrom).filter((t) => t.startsWith(`eqplan: check of ${uri} `));
     assert.deepEqual(checks.map((t) => /version (\d+)/.exec(t)?.[1]), ['101'], `one check, of the last version (the server's trace: ${checks.join('; ')})`);
+    // And how long after the last keystroke arrived its diagnostics were written: the pause and the check, so no less than the check.
+    const written = () => client.traces.slice(checksFrom).filter((t) => t.startsWith(`eqplan: diagnostics of ${uri} `));
+    for (let wait = 0; written().length === 0 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(written().length, 1, written().join('; '));
+    const ms = /version 101 written ([\d.]+) ms after the change arrived$/.exec(written()[0])?.[1];
+    const checkMs = / took ([\d.]+) ms$/.exec(checks[0])?.[1];
+    assert.ok(ms !== undefined && checkMs !== undefined && Number(ms) >= Number(checkMs), `${written()[0]}; ${checks[0]}`);
     await client.connection.sendNotification('$/setTrace', { value: 'off' });
   });
 

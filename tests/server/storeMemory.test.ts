@@ -96,14 +96,22 @@ describe('document store memory', () => {
     assert.ok(below.every((d) => kept.has(d)), JSON.stringify(below.filter((d) => !kept.has(d)).slice(0, 2)) + ' diagnostics below a same-line edit are the ones published before');
   });
 
-  it('collects (handing memory back) when a large plan closes, after the close is handled, not when a small one does', async () => {
-    const keeper = new MemoryKeeper();
+  it('collects (handing memory back) when a large plan closes, after the close is handled, and again once idle; not when a small one does', async () => {
+    const idle: (() => void)[] = [];
+    const keeper = new MemoryKeeper(undefined, (fn) => {
+      idle.push(fn);
+      return { cancel: () => undefined };
+    });
     await keeper.closed(10_000);
     assert.equal(keeper.collections, 0);
+    assert.equal(idle.length, 0);
     const done = keeper.closed(LARGE_TEXT);
     assert.equal(keeper.collections, 0, 'not inside the close handler, where the document is still reachable');
     await done;
     assert.equal(keeper.collections, 1);
+    assert.equal(idle.length, 1, 'what the close still held goes once the server is idle');
+    idle[0]();
+    assert.equal(keeper.collections, 2);
   });
 
   it('collects once the server is idle after work that left it larger, and work while it waits puts it off', () => {

@@ -427,9 +427,10 @@ function shiftRanges(doc: Document.Parsed, from: number, delta: number): void {
     }
     if (node instanceof SCALAR) return;
     const items = node.items;
-    // Items that end before the edit keep their ranges: start at the first that does not (items are in text order).
+    // Items that end before the edit keep their ranges: start at the first that does not (items are in text order;
+    // all of them when the list or mapping starts after the edit).
     let lo = 0;
-    let hi = items.length;
+    let hi = r && r[0] >= from ? 0 : items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (endOf(items[mid]) < from) lo = mid + 1;

@@ -39,6 +39,8 @@ export class OpenDocuments {
   private readonly documents = new TextDocuments(TextDocument);
   /** Documents whose `didOpen` is being handled: the content event that follows it is the opening, not an edit. */
   private readonly justOpened = new Set<string>();
+  /** When each document's last change notification arrived (`performance.now()`), and its version. */
+  private readonly arrivals = new Map<string, { version: number; at: number }>();
 
   constructor(
     private readonly session: Session,
@@ -72,6 +74,12 @@ export class OpenDocuments {
     throwIfCancelled(token);
     const current = this.get(uri);
     return current && this.store.isPlan(current) ? { doc: current, options } : undefined;
+  }
+
+  /** When the change that made this version arrived (`performance.now()`); undefined for an opening or an older version. */
+  arrivedAt(uri: string, version: number): number | undefined {
+    const arrival = this.arrivals.get(uri);
+    return arrival?.version === version ? arrival.at : undefined;
   }
 
   /** A check of the document took `ms`: how long later pauses in typing wait follows it (`Debouncer.delayFor`). */
@@ -145,6 +153,7 @@ export class OpenDocuments {
       this.debouncer.cancel(uri);
       this.store.forget(uri);
       this.justOpened.delete(uri);
+      this.arrivals.delete(uri);
       this.configuration.forget(uri);
       listener.closed(uri);
       void memory.closed(e.document.getText().length);
@@ -156,7 +165,11 @@ export class OpenDocuments {
       onDidOpenTextDocument: (handler) =>
         connection.onDidOpenTextDocument((params) => (isOpenedDocument(params) ? handler(params) : this.session.log(`eqplan: ignored a didOpen notification that is not well formed (document ${namedDocument(params)}).`))),
       onDidChangeTextDocument: (handler) =>
-        connection.onDidChangeTextDocument((params) => (isDocumentChange(params) ? handler(params) : this.session.log(`eqplan: ignored a didChange notification that is not well formed (document ${namedDocument(params)}).`))),
+        connection.onDidChangeTextDocument((params) => {
+          if (!isDocumentChange(params)) return this.session.log(`eqplan: ignored a didChange notification that is not well formed (document ${namedDocument(params)}).`);
+          this.arrivals.set(params.textDocument.uri, { version: params.textDocument.version, at: performance.now() });
+          handler(params);
+        }),
       onDidCloseTextDocument: (handler) =>
         connection.onDidCloseTextDocument((params) => (isClosedDocument(params) ? handler(params) : this.session.log('eqplan: ignored a didClose notification without a document uri'))),
       onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(handler),

@@ -103,6 +103,8 @@ export class MemoryKeeper {
     return new Promise((resolve) =>
       setImmediate(() => {
         this.collect();
+        // And once idle, what the close still held (the last publication, the messages around it).
+        this.collectWhenIdle();
         resolve();
       }),
     );
