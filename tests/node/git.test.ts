@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileAt, filesAt, filesAtAsync, fileLog, repositoryRoot, repositoryRootAsync, type FileAtCommit } from '../../server/src/node/git';
+import { fileAt, filesAt, fileLog, startFilesAt, repositoryRoot, repositoryRootAsync, type FileAtCommit } from '../../server/src/node/git';
 import { readPlanVersions } from '../../server/src/node/planVersions';
 import { gitRepo } from '../cli/gitRepo';
 import { tempDir } from '../cli/helpers';
@@ -40,7 +40,9 @@ describe('git: reading old versions', () => {
       const batch = filesAt(wanted, repo.dir);
       assert.deepEqual(batch.map(text).filter((_, i) => i !== 4), one.map(text).filter((_, i) => i !== 4));
       assert.equal(batch[4], undefined);
-      assert.deepEqual((await filesAtAsync(wanted, repo.dir)).map(text), batch.map(text));
+      assert.deepEqual((await startFilesAt(repo.dir)(wanted)).map(text), batch.map(text));
+      // Started before it knew what to ask, and asked nothing: it just ends.
+      assert.deepEqual(await startFilesAt(repo.dir)([]), []);
       assert.deepEqual(filesAt([], repo.dir), []);
     } finally {
       repo.cleanup();

@@ -155,12 +155,28 @@ export function filesAt(wanted: readonly FileAtCommit[], root: string): (Uint8Ar
   return out === undefined ? wanted.map(() => undefined) : parseBatch(out, wanted.length);
 }
 
-/** `filesAt`, without blocking. */
-export async function filesAtAsync(wanted: readonly FileAtCommit[], root: string): Promise<(Uint8Array | undefined)[]> {
-  if (wanted.length === 0) return [];
-  if (!batchable(wanted)) return Promise.all(wanted.map((w) => fileAtAsync(w.commit, w.path, root)));
-  const out = await gitBytesAsync(['cat-file', '--batch'], root, batchInput(wanted));
-  return out === undefined ? wanted.map(() => undefined) : parseBatch(out, wanted.length);
+/**
+ * `filesAtAsync` with its `git cat-file --batch` started now, before the
+ * caller knows what it will ask (while `git log` works out which commits to
+ * ask about, say), so the two gits start side by side. Call what it returns
+ * once, with the files wanted (none is fine: the batch then just ends).
+ */
+export function startFilesAt(root: string): (wanted: readonly FileAtCommit[]) => Promise<(Uint8Array | undefined)[]> {
+  let child: ReturnType<typeof execFile> | undefined;
+  const output = new Promise<Buffer | undefined>((resolve) => {
+    child = execFile('git', ['cat-file', '--batch'], { cwd: root, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout));
+    // A git that exits before reading all its input closes the pipe: the answer is then its exit, above.
+    child.stdin?.on('error', () => undefined);
+  });
+  return async (wanted) => {
+    if (wanted.length === 0 || !batchable(wanted)) {
+      child?.stdin?.end();
+      return wanted.length === 0 ? [] : Promise.all(wanted.map((w) => fileAtAsync(w.commit, w.path, root)));
+    }
+    child?.stdin?.end(batchInput(wanted));
+    const out = await output;
+    return out === undefined ? wanted.map(() => undefined) : parseBatch(out, wanted.length);
+  };
 }
 
 function batchable(wanted: readonly FileAtCommit[]): boolean {

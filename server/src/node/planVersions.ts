@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodePlanBytes, historyIndex, planHistory, type KnownHistory, type PlanReading, type PlanVersion } from '../core';
-import { fileAtAsync, fileLog, fileLogAsync, headCommitAsync, mergeBaseAsync, repositoryRoot, repositoryRootAsync, repoRelative, upstreamBranchAsync, filesAt, filesAtAsync, type PlanCommit } from './git';
+import { fileAtAsync, fileLog, fileLogAsync, headCommitAsync, mergeBaseAsync, repositoryRoot, repositoryRootAsync, repoRelative, upstreamBranchAsync, filesAt, startFilesAt, type PlanCommit } from './git';
 
 function decode(bytes: Uint8Array): string | undefined {
   const decoded = decodePlanBytes(bytes, '');
@@ -28,13 +28,19 @@ export function readPlanVersions(file: string, today: string): PlanVersion[] | u
   return withDiskVersion(file, today, versionsOf(log, filesAt(oldestFirst(log), root)));
 }
 
-/** `readPlanVersions`, without blocking: git works while the caller goes on. */
-export async function readPlanVersionsAsync(file: string, today: string): Promise<PlanVersion[] | undefined> {
-  const root = await repositoryRootAsync(path.dirname(file));
-  if (root === undefined) return undefined;
-  const log = await fileLogAsync(repoRelative(file, root), root);
-  if (log === undefined) return undefined;
-  return withDiskVersion(file, today, versionsOf(log, await filesAtAsync(oldestFirst(log), root)));
+/**
+ * `readPlanVersions`, with both gits started before it returns and read
+ * without blocking: the caller works on (parses the plan) while they run.
+ */
+export function readPlanVersionsAsync(file: string, today: string): Promise<PlanVersion[] | undefined> {
+  const root = repositoryRoot(path.dirname(file));
+  if (root === undefined) return Promise.resolve(undefined);
+  const filesAt = startFilesAt(root);
+  const logged = fileLogAsync(repoRelative(file, root), root);
+  return logged.then(async (log) => {
+    const files = await filesAt(log === undefined ? [] : oldestFirst(log));
+    return log === undefined ? undefined : withDiskVersion(file, today, versionsOf(log, files));
+  });
 }
 
 /** The committed versions, and the file on disk (dated `today`, no commit) when it differs from the last. */
@@ -82,8 +88,9 @@ export async function planRepository(file: string): Promise<PlanRepository | und
 /** Every committed version of a plan, oldest first (renames followed), without blocking. Empty when git never saw the file. */
 export async function readCommittedVersions(repo: PlanRepository): Promise<PlanVersion[]> {
   if (repo.head === undefined) return [];
+  const filesAt = startFilesAt(repo.root);
   const log = (await fileLogAsync(repo.path, repo.root)) ?? [];
-  return versionsOf(log, await filesAtAsync(oldestFirst(log), repo.root));
+  return versionsOf(log, await filesAt(oldestFirst(log)));
 }
 
 function oldestFirst(log: readonly PlanCommit[]): PlanCommit[] {
