@@ -35,7 +35,7 @@ export async function checkFiles(files: readonly PlanFile[], opts: CheckFilesOpt
     const options = optionsFor(file, opts);
     const versions = wantsHistory(options) ? readPlanVersionsAsync(file.absolute, opts.localToday).catch(() => undefined) : undefined;
     const read = readForCheck(file, opts);
-    results.push(typeof read === 'string' || 'text' in read ? finishFile(file, opts, options, read, await versions) : read);
+    results.push('result' in read ? read.result : finishFile(file, opts, options, read, await versions));
   }
   return results;
 }
@@ -48,7 +48,7 @@ export async function checkFiles(files: readonly PlanFile[], opts: CheckFilesOpt
 export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
   const options = optionsFor(file, opts);
   const read = readForCheck(file, opts);
-  if (typeof read !== 'string' && !('text' in read)) return read;
+  if ('result' in read) return read.result;
   return finishFile(file, opts, options, read, wantsHistory(options) ? readPlanVersions(file.absolute, opts.localToday) : undefined);
 }
 
@@ -66,17 +66,23 @@ function wantsHistory(options: CheckInput): boolean {
   return options.rules?.['repeated-slip'] !== 'off';
 }
 
-/** A plan read to be checked: its text and its parse (shared by the check and the history), or with `--fix` the text alone; or the file's result when it is not a text plan. */
-function readForCheck(file: PlanFile, opts: CheckFilesOptions): { text: string; parsed: ParsedPlan } | string | FileResult {
+/** A plan read to be checked. */
+interface PlanRead {
+  text: string;
+  /** Its parse, shared by the check and the history (none with `--fix`, which parses as it fixes). */
+  parsed?: ParsedPlan;
+}
+
+/** The plan read to be checked, or the file's result when it is not a text plan. */
+function readForCheck(file: PlanFile, opts: CheckFilesOptions): PlanRead | { result: FileResult } {
   const read = readPlanText(file, opts.fix);
-  if (typeof read !== 'string') return { file: file.display, findings: [read.finding], error: read.finding.message };
-  return opts.fix ? read : { text: read, parsed: readPlanForCheck(read) };
+  if (typeof read !== 'string') return { result: { file: file.display, findings: [read.finding], error: read.finding.message } };
+  return { text: read, parsed: opts.fix ? undefined : readPlanForCheck(read) };
 }
 
 /** The check (or fix) of a plan read by `readForCheck`, given its versions in git (undefined: no history). */
-function finishFile(file: PlanFile, opts: CheckFilesOptions, options: CheckInput, plan: { text: string; parsed: ParsedPlan } | string, versions: readonly PlanVersion[] | undefined): FileResult {
-  const parsed = typeof plan === 'string' ? undefined : plan.parsed;
-  const read = typeof plan === 'string' ? plan : plan.text;
+function finishFile(file: PlanFile, opts: CheckFilesOptions, options: CheckInput, plan: PlanRead, versions: readonly PlanVersion[] | undefined): FileResult {
+  const { parsed, text: read } = plan;
   const history = knownHistory(file.absolute, versions, parsed && readingOfParse(parsed));
   if (history) options.history = history;
 

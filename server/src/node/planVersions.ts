@@ -54,16 +54,10 @@ function withDiskVersion(file: string, today: string, versions: PlanVersion[]): 
 
 /**
  * The history the check reads (`repeated-slip`), from every version of the
- * plan including the file on disk; undefined outside git or when git has no
- * version of it (then the rule says nothing). Reads git once per call: call
- * it once per file, and only when the rule is not turned off. `current` is
+ * plan including the file on disk (`readPlanVersions`); undefined outside git
+ * or when git has no version of it (then the rule says nothing). `current` is
  * the caller's reading of the file's text, used for the version that has it.
  */
-export function readKnownHistory(file: string, today: string, current?: PlanReading): KnownHistory | undefined {
-  return knownHistory(file, readPlanVersions(file, today), current);
-}
-
-/** The history the check reads, from versions already read (`readPlanVersions`); `current` as for `readKnownHistory`. */
 export function knownHistory(file: string, versions: readonly PlanVersion[] | undefined, current?: PlanReading): KnownHistory | undefined {
   if (versions === undefined || versions.length === 0) return undefined;
   return { at: `${file}@${versions[versions.length - 1].commit || 'disk'}`, actions: historyIndex(planHistory(versions, current)) };
