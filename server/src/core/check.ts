@@ -231,7 +231,7 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
       units.set(unit, placeAll(found));
     }
     for (const list of units.values()) raw.push(...list);
-    const ctx = ruleContext(live, model, options, today);
+    const ctx = ruleContext(live, model, options, today, plan?.model);
     for (const rule of PLAN_RULES) {
       if (options.rules?.[rule.id] === 'off') continue;
       const found: (RawFinding & { rule: string })[] = [];
@@ -399,8 +399,9 @@ function moveAll(kept: Placed[], changes: readonly SpliceChange[]): void {
 }
 
 /** The rule context of a check; `parsed` and `edits` are read from `live`, so kept findings' fixes use the current text. */
-function ruleContext(live: LiveParse, plan: PlanModel, options: CheckInput, today: string): RuleContext {
+function ruleContext(live: LiveParse, plan: PlanModel, options: CheckInput, today: string, previousPlan?: PlanModel): RuleContext {
   return {
+    previousPlan,
     get parsed() {
       return live.parsed;
     },

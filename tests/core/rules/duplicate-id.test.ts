@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { checkParsed, checkPlan, parsePlan, type CheckResult, type ParsedPlan } from '../../../server/src/core';
+import { trySplice } from '../../../server/src/core/reparse';
 import { check, ofRule } from '../helpers';
 
 describe('rule duplicate-id', () => {
@@ -34,5 +36,41 @@ targets:
   it('treats a numeric id and the same id in quotes as the same', () => {
     const numeric = text.replace('id: 1a, action: A', 'id: 7, action: A').replace('id: 1a, action: B', 'id: "7", action: B');
     assert.equal(ofRule(check(numeric), 'duplicate-id').filter((f) => f.path.includes('actions')).length, 1);
+  });
+
+  it('after random id edits, the re-check (its index updated from the last) gives what a whole check gives', () => {
+    // Four objectives of three actions and three targets, ids drawn from small pools so that duplicates come and go.
+    const objective = (o: number) =>
+      [`  - id: P${o}`, `    title: Objective ${o}`, '    actions:', ...[0, 1, 2].map((a) => `      - { id: ${o}${'abc'[a]}, action: Do ${o}${a}, owner: HR, due: 2030-01, rag: green, measure: m }`)].join('\n');
+    const base = ['eqplan: 1', 'organisation: Test Council', 'title: Plan', 'objectives:', ...[1, 2, 3, 4].map(objective), 'targets:', ...[1, 2, 3].map((t) => `  - { id: t${t}, title: T${t}, direction: up, milestones: [{ date: 2030-01-01, value: 1 }] }`), ''].join('\n');
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pools: [RegExp, string[]][] = [
+      [/^  - id: (\S+)$/gm, ['P1', 'P2', 'P3', 'P9']],
+      [/\{ id: (\w+), action/g, ['1a', '1b', '2a', '3c', '4b', '9z']],
+      [/\{ id: (t\w*), title/g, ['t1', 't2', 't9']],
+    ];
+    let text = base;
+    let parsed: ParsedPlan = parsePlan(text);
+    let previous: CheckResult = checkParsed(parsed, { asOf: '2024-01-01' });
+    let duplicatesSeen = 0;
+    let reused = 0;
+    for (let step = 0; step < 300; step++) {
+      const [pattern, pool] = pools[Math.floor(next() * pools.length)];
+      const places = [...text.matchAll(pattern)];
+      const place = places[Math.floor(next() * places.length)];
+      const start = (place.index ?? 0) + place[0].indexOf(place[1]);
+      text = text.slice(0, start) + pool[Math.floor(next() * pool.length)] + text.slice(start + place[1].length);
+      parsed = trySplice(parsed, text) ?? parsePlan(text);
+      const result = checkParsed(parsed, { asOf: '2024-01-01' }, previous);
+      if (previous.reuse?.taken) reused++;
+      const whole = checkPlan(text, { asOf: '2024-01-01' });
+      const shown = (r: CheckResult) => ofRule(r.findings, 'duplicate-id').map((f) => `${f.path} ${f.message}`);
+      assert.deepEqual(shown(result), shown(whole), `step ${step}`);
+      duplicatesSeen += shown(whole).length;
+      previous = result;
+    }
+    assert.ok(reused > 150, `${reused} re-checks took over the last check`);
+    assert.ok(duplicatesSeen > 300, `${duplicatesSeen} duplicates seen over the edits (else this tests little)`);
   });
 });

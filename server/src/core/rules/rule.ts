@@ -36,6 +36,13 @@ export interface RuleContext {
   /** Each action's history by id, when the front door read one from git (see `KnownHistory`); undefined otherwise. */
   history?: ReadonlyMap<string, ActionHistory>;
   edits: PlanEdits;
+  /**
+   * After an edit (the language server's re-check), the model of the check
+   * this one takes over, whose objectives and targets the edit did not touch
+   * are the same objects in `plan`: a plan-wide rule may keep an index per
+   * model and update it from this one's. Undefined for a whole check.
+   */
+  previousPlan?: PlanModel;
 }
 
 /**
