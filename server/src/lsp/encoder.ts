@@ -14,7 +14,7 @@ import type { ContentTypeEncoder, ContentTypeEncoderOptions, Diagnostic, Message
 
 const PUBLISH = 'textDocument/publishDiagnostics';
 
-/** The JSON (UTF-8) of each diagnostic written so far that can never change (see `unchangeable`). */
+/** The JSON (UTF-8) of each diagnostic written so far that can never change (see `unchangeable`), with the comma that follows it in a list. */
 const written = new WeakMap<object, Buffer>();
 
 /** Is the value frozen all the way down (so JSON written once stays true)? */
@@ -25,21 +25,24 @@ function unchangeable(value: unknown): boolean {
   return true;
 }
 
-/** One diagnostic's JSON in UTF-8: kept for a frozen one (`features/diagnostics.ts` freezes those it makes), written afresh for any other. */
-export function diagnosticBytes(d: Diagnostic): Buffer {
+/** A diagnostic's JSON in UTF-8 and a comma: kept for a frozen one (`features/diagnostics.ts` freezes those it makes), written afresh for any other. */
+function listed(d: Diagnostic): Buffer {
   const kept = typeof d === 'object' && d !== null ? written.get(d) : undefined;
   if (kept !== undefined) return kept;
-  const bytes = Buffer.from(JSON.stringify(d), 'utf8');
+  const bytes = Buffer.from(`${JSON.stringify(d)},`, 'utf8');
   if (unchangeable(d)) written.set(d, bytes);
   return bytes;
+}
+
+/** One diagnostic's JSON in UTF-8 (kept, as `listed` says). */
+export function diagnosticBytes(d: Diagnostic): Buffer {
+  return listed(d).subarray(0, -1);
 }
 
 function isPublish(msg: Message): msg is NotificationMessage & { params: { diagnostics: Diagnostic[] } & Record<string, unknown> } {
   const m = msg as Partial<NotificationMessage>;
   return m.method === PUBLISH && typeof m.params === 'object' && m.params !== null && !Array.isArray(m.params) && Array.isArray((m.params as { diagnostics?: unknown }).diagnostics);
 }
-
-const COMMA = Buffer.from(',');
 
 /**
  * A message's JSON in UTF-8: a publication of diagnostics put together from
@@ -53,10 +56,8 @@ export function messageBytes(msg: Message): Buffer {
   const head = JSON.stringify(envelope);
   const others = JSON.stringify(rest);
   const pieces: Buffer[] = [Buffer.from(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"params":{"diagnostics":[`, 'utf8')];
-  for (let i = 0; i < diagnostics.length; i++) {
-    if (i > 0) pieces.push(COMMA);
-    pieces.push(diagnosticBytes(diagnostics[i]));
-  }
+  // Each with its comma, but the last.
+  for (let i = 0; i < diagnostics.length; i++) pieces.push(i < diagnostics.length - 1 ? listed(diagnostics[i]) : diagnosticBytes(diagnostics[i]));
   pieces.push(Buffer.from(`]${others === '{}' ? '' : `,${others.slice(1, -1)}`}}}`, 'utf8'));
   return Buffer.concat(pieces);
 }
