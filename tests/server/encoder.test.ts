@@ -61,6 +61,15 @@ describe('stdio message writer (kept JSON of diagnostics)', () => {
     roundTrips({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { diagnostics: [] } });
   });
 
+  it('writes the answer to a pull of diagnostics (a full report) that reads back as the message', () => {
+    const frozen = deepFreeze(diagnostic(4, 'Kept.'));
+    roundTrips({ jsonrpc: '2.0', id: 7, result: { kind: 'full', resultId: '12:{}', items: [frozen, diagnostic(5, 'Fresh.'), frozen] } });
+    roundTrips({ jsonrpc: '2.0', id: 8, result: { kind: 'full', items: [] } });
+    roundTrips({ jsonrpc: '2.0', id: 9, result: { kind: 'unchanged', resultId: '12:{}' } });
+    // Whatever a list holds, as JSON.stringify writes it (null for what JSON has no value for).
+    roundTrips(publication([undefined, frozen, null, 3]));
+  });
+
   it('writes other messages as JSON.stringify does', () => {
     const others = [
       { jsonrpc: '2.0', id: 1, result: { capabilities: { hoverProvider: true } } },

@@ -138,12 +138,19 @@ describe('document store memory', () => {
     keeper.afterWork();
     assert.ok(first.cancelled, 'more work puts the idle collection off');
     assert.equal(pending().length, 1);
+    // An edit while it waits (no publication yet: a long pause setting) puts it off too.
+    const waitingNow = pending()[0];
+    keeper.typing();
+    assert.ok(waitingNow.cancelled, 'typing puts the idle collection off');
+    assert.equal(pending().length, 1);
     const idle = pending()[0];
     idle.cancelled = true; // it has run: no longer waiting
     idle.fn();
     assert.equal(keeper.collections, 1, 'collected once idle');
     keeper.afterWork();
     assert.equal(pending().length, 0, 'settled at the size after that collection: nothing more to do');
+    keeper.typing();
+    assert.equal(pending().length, 0, 'typing arms nothing by itself');
     // Growth well past the settled size: a collection at once, and another once idle.
     rss += 80 * MB;
     keeper.afterWork();

@@ -24,18 +24,22 @@ export interface CheckFilesOptions {
 }
 
 /**
- * Checks every file in order, on this thread. Each file's history is read
- * from git while the file itself is read and parsed (git runs beside this
- * process, on the other core). Throws `UsageError` for an unreadable file or
- * a bad config file.
+ * Checks every file in order, on this thread. Each plan's history is read
+ * from git while the plan is parsed (git runs beside this process, on the
+ * other core). Throws `UsageError` for an unreadable file or a bad config
+ * file.
  */
 export async function checkFiles(files: readonly PlanFile[], opts: CheckFilesOptions): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const file of files) {
     const options = optionsFor(file, opts);
+    const text = readPlanText(file, opts.fix);
+    if (typeof text !== 'string') {
+      results.push(notAPlan(file, text.finding));
+      continue;
+    }
     const versions = wantsHistory(options) ? readPlanVersionsAsync(file.absolute, opts.localToday).catch(() => undefined) : undefined;
-    const read = readForCheck(file, opts);
-    results.push('result' in read ? read.result : finishFile(file, opts, options, read, await versions));
+    results.push(finishFile(file, opts, options, readForCheck(text, opts), await versions));
   }
   return results;
 }
@@ -47,9 +51,18 @@ export async function checkFiles(files: readonly PlanFile[], opts: CheckFilesOpt
  */
 export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResult {
   const options = optionsFor(file, opts);
-  const read = readForCheck(file, opts);
-  if ('result' in read) return read.result;
-  return finishFile(file, opts, options, read, wantsHistory(options) ? readPlanVersions(file.absolute, opts.localToday) : undefined);
+  const text = readPlanText(file, opts.fix);
+  if (typeof text !== 'string') return notAPlan(file, text.finding);
+  return finishFile(file, opts, options, readForCheck(text, opts), wantsHistory(options) ? historyOrNone(() => readPlanVersions(file.absolute, opts.localToday)) : undefined);
+}
+
+/** History is extra, never a reason to fail a check: anything going wrong reading it means no history (as `checkFiles` does). */
+function historyOrNone(read: () => PlanVersion[] | undefined): PlanVersion[] | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file's check options, from its config file and the command line. Throws `UsageError` for a bad config file. */
@@ -73,11 +86,14 @@ interface PlanRead {
   parsed?: ParsedPlan;
 }
 
-/** The plan read to be checked, or the file's result when it is not a text plan. */
-function readForCheck(file: PlanFile, opts: CheckFilesOptions): PlanRead | { result: FileResult } {
-  const read = readPlanText(file, opts.fix);
-  if (typeof read !== 'string') return { result: { file: file.display, findings: [read.finding], error: read.finding.message } };
-  return { text: read, parsed: opts.fix ? undefined : readPlanForCheck(read) };
+/** A plan's text with its parse (the parse left to the fixer with `--fix`). */
+function readForCheck(text: string, opts: CheckFilesOptions): PlanRead {
+  return { text, parsed: opts.fix ? undefined : readPlanForCheck(text) };
+}
+
+/** The result of a file that is not a text plan (too big, binary, not UTF-8). */
+function notAPlan(file: PlanFile, finding: Finding): FileResult {
+  return { file: file.display, findings: [finding], error: finding.message };
 }
 
 /** The check (or fix) of a plan read by `readForCheck`, given its versions in git (undefined: no history). */

@@ -152,7 +152,8 @@ function isItemPath(path: NodePath): boolean {
  * in the same order, as a check without `previous` (tests compare the two on
  * random edits). An edit elsewhere (owners, `asOf`, the plan's title, a
  * different lineage or options) means a whole check. `previous` is taken
- * over: the fixes of its findings follow this version from then on.
+ * over: its findings' fixes and offsets follow this version from then on
+ * (kept findings are moved in place), so it is not to be read again.
  */
 export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: CheckResult): CheckResult {
   const raw: Placed[] = [];

@@ -168,6 +168,7 @@ export class OpenDocuments {
         connection.onDidChangeTextDocument((params) => {
           if (!isDocumentChange(params)) return this.session.log(`eqplan: ignored a didChange notification that is not well formed (document ${namedDocument(params)}).`);
           this.arrivals.set(params.textDocument.uri, { version: params.textDocument.version, at: performance.now() });
+          memory.typing();
           handler(params);
         }),
       onDidCloseTextDocument: (handler) =>

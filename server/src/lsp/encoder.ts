@@ -1,8 +1,8 @@
 /**
  * Writes the server's messages as JSON over stdio, as vscode-jsonrpc's own
- * writer does, except that each published diagnostic is written once and its
- * JSON kept. A 5,000-action plan publishes some 7,000 diagnostics (2.5 MB)
- * after every keystroke, nearly all of them the same objects as the time
+ * writer does, except that each diagnostic, published or pulled, is written
+ * once and its JSON kept. A 5,000-action plan sends some 7,000 diagnostics
+ * (2.5 MB) after every keystroke, nearly all of them the same objects as the time
  * before (`features/diagnostics.ts` hands back the one it made for a finding
  * that did not change), so writing them afresh was a fifth of the server's
  * time per keystroke.
@@ -10,7 +10,7 @@
  * JSON is kept only for a diagnostic frozen all the way down, which cannot
  * change after it is written; anything else is written by `JSON.stringify`.
  */
-import type { ContentTypeEncoder, ContentTypeEncoderOptions, Diagnostic, Message, NotificationMessage } from 'vscode-languageserver/node';
+import type { ContentTypeEncoder, ContentTypeEncoderOptions, Diagnostic, Message } from 'vscode-languageserver/node';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
 
@@ -29,8 +29,13 @@ function unchangeable(value: unknown): boolean {
 function listed(d: Diagnostic): Buffer {
   const kept = typeof d === 'object' && d !== null ? written.get(d) : undefined;
   if (kept !== undefined) return kept;
-  const bytes = Buffer.from(`${JSON.stringify(d)},`, 'utf8');
-  if (unchangeable(d)) written.set(d, bytes);
+  // As JSON.stringify writes an element of a list (`null` for what JSON has no value for).
+  const json = `${JSON.stringify(d) ?? 'null'},`;
+  if (typeof d !== 'object' || d === null || !unchangeable(d)) return Buffer.from(json, 'utf8');
+  // Its own memory: a slice of Node's shared pool would keep the whole 8 KB block alive as long as the diagnostic.
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
+  bytes.write(json, 'utf8');
+  written.set(d, bytes);
   return bytes;
 }
 
@@ -39,25 +44,35 @@ export function diagnosticBytes(d: Diagnostic): Buffer {
   return listed(d).subarray(0, -1);
 }
 
-function isPublish(msg: Message): msg is NotificationMessage & { params: { diagnostics: Diagnostic[] } & Record<string, unknown> } {
-  const m = msg as Partial<NotificationMessage>;
-  return m.method === PUBLISH && typeof m.params === 'object' && m.params !== null && !Array.isArray(m.params) && Array.isArray((m.params as { diagnostics?: unknown }).diagnostics);
+/** A list of diagnostics in a message: a publication's `params.diagnostics`, or a pulled report's `result.items`. */
+function diagnosticsIn(msg: Message): { holder: 'params' | 'result'; field: 'diagnostics' | 'items'; list: Diagnostic[] } | undefined {
+  const m = msg as { method?: unknown; params?: unknown; result?: unknown };
+  if (m.method === PUBLISH && isRecord(m.params) && Array.isArray(m.params.diagnostics)) return { holder: 'params', field: 'diagnostics', list: m.params.diagnostics as Diagnostic[] };
+  // The answer to `textDocument/diagnostic` (pull clients: VS Code): a full report's items.
+  if (isRecord(m.result) && m.result.kind === 'full' && Array.isArray(m.result.items) && !('method' in m)) return { holder: 'result', field: 'items', list: m.result.items as Diagnostic[] };
+  return undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**
- * A message's JSON in UTF-8: a publication of diagnostics put together from
- * the kept pieces (no 2.5 MB string is made, nor encoded), anything else as
- * `JSON.stringify` writes it.
+ * A message's JSON in UTF-8: a publication of diagnostics, or the answer to
+ * a pull of them, put together from the kept pieces (no 2.5 MB string is
+ * made, nor encoded); anything else as `JSON.stringify` writes it.
  */
 export function messageBytes(msg: Message): Buffer {
-  if (!isPublish(msg)) return Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
-  const { diagnostics, ...rest } = msg.params;
-  const { params: _params, ...envelope } = msg;
+  const found = diagnosticsIn(msg);
+  if (!found) return Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
+  const { holder, field, list } = found;
+  const { [field]: _list, ...rest } = (msg as unknown as Record<string, Record<string, unknown>>)[holder];
+  const { [holder]: _holder, ...envelope } = msg as unknown as Record<string, unknown>;
   const head = JSON.stringify(envelope);
   const others = JSON.stringify(rest);
-  const pieces: Buffer[] = [Buffer.from(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"params":{"diagnostics":[`, 'utf8')];
+  const pieces: Buffer[] = [Buffer.from(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"${holder}":{"${field}":[`, 'utf8')];
   // Each with its comma, but the last.
-  for (let i = 0; i < diagnostics.length; i++) pieces.push(i < diagnostics.length - 1 ? listed(diagnostics[i]) : diagnosticBytes(diagnostics[i]));
+  for (let i = 0; i < list.length; i++) pieces.push(i < list.length - 1 ? listed(list[i]) : diagnosticBytes(list[i]));
   pieces.push(Buffer.from(`]${others === '{}' ? '' : `,${others.slice(1, -1)}`}}}`, 'utf8'));
   return Buffer.concat(pieces);
 }

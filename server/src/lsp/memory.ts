@@ -84,6 +84,11 @@ export class MemoryKeeper {
     if (idleCollection || this.idle) this.collectWhenIdle();
   }
 
+  /** An edit came in: a collection waiting for the server to be idle waits again (typing with a long pause setting publishes nothing for a while). */
+  typing(): void {
+    if (this.idle) this.collectWhenIdle();
+  }
+
   /** Collects once no work has come for `IDLE_MS` (each call starts the wait again). */
   private collectWhenIdle(): void {
     this.idle?.cancel();

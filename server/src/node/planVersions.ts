@@ -36,7 +36,8 @@ export function readPlanVersionsAsync(file: string, today: string): Promise<Plan
   const root = repositoryRoot(path.dirname(file));
   if (root === undefined) return Promise.resolve(undefined);
   const filesAt = startFilesAt(root);
-  const logged = fileLogAsync(repoRelative(file, root), root);
+  // Whatever happens to the log, the batch is asked (if only for nothing), so its git ends.
+  const logged = fileLogAsync(repoRelative(file, root), root).catch(() => undefined);
   return logged.then(async (log) => {
     const files = await filesAt(log === undefined ? [] : oldestFirst(log));
     return log === undefined ? undefined : withDiskVersion(file, today, versionsOf(log, files));
@@ -83,7 +84,7 @@ export async function planRepository(file: string): Promise<PlanRepository | und
 export async function readCommittedVersions(repo: PlanRepository): Promise<PlanVersion[]> {
   if (repo.head === undefined) return [];
   const filesAt = startFilesAt(repo.root);
-  const log = (await fileLogAsync(repo.path, repo.root)) ?? [];
+  const log = (await fileLogAsync(repo.path, repo.root).catch(() => undefined)) ?? [];
   return versionsOf(log, await filesAt(oldestFirst(log)));
 }
 

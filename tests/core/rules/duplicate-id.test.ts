@@ -45,10 +45,11 @@ targets:
     const base = ['eqplan: 1', 'organisation: Test Council', 'title: Plan', 'objectives:', ...[1, 2, 3, 4].map(objective), 'targets:', ...[1, 2, 3].map((t) => `  - { id: t${t}, title: T${t}, direction: up, milestones: [{ date: 2030-01-01, value: 1 }] }`), ''].join('\n');
     let seed = 7;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Ids of other lengths (so what follows moves) and none at all; and comment lines come and go (so lines move).
     const pools: [RegExp, string[]][] = [
-      [/^  - id: (\S+)$/gm, ['P1', 'P2', 'P3', 'P9']],
-      [/\{ id: (\w+), action/g, ['1a', '1b', '2a', '3c', '4b', '9z']],
-      [/\{ id: (t\w*), title/g, ['t1', 't2', 't9']],
+      [/^  - id: (\S*)$/gm, ['P1', 'P2', 'P3', 'P10', '']],
+      [/\{ id: (\w*), action/g, ['1a', '1b', '2a', '3c', '10bb', '9z', '']],
+      [/\{ id: (\w*), title/g, ['t1', 't2', 't10', '']],
     ];
     let text = base;
     let parsed: ParsedPlan = parsePlan(text);
@@ -56,11 +57,19 @@ targets:
     let duplicatesSeen = 0;
     let reused = 0;
     for (let step = 0; step < 300; step++) {
-      const [pattern, pool] = pools[Math.floor(next() * pools.length)];
-      const places = [...text.matchAll(pattern)];
-      const place = places[Math.floor(next() * places.length)];
-      const start = (place.index ?? 0) + place[0].indexOf(place[1]);
-      text = text.slice(0, start) + pool[Math.floor(next() * pool.length)] + text.slice(start + place[1].length);
+      if (next() < 0.15) {
+        const lines = text.split('\n');
+        const comments = lines.map((l, i) => (l.trim() === '# note' ? i : -1)).filter((i) => i >= 0);
+        if (comments.length > 0 && next() < 0.5) lines.splice(comments[Math.floor(next() * comments.length)], 1);
+        else lines.splice(4 + Math.floor(next() * (lines.length - 6)), 0, '    # note');
+        text = lines.join('\n');
+      } else {
+        const [pattern, pool] = pools[Math.floor(next() * pools.length)];
+        const places = [...text.matchAll(pattern)];
+        const place = places[Math.floor(next() * places.length)];
+        const start = (place.index ?? 0) + place[0].length - (place[0].endsWith(', action') ? ', action'.length : place[0].endsWith(', title') ? ', title'.length : 0) - place[1].length;
+        text = text.slice(0, start) + pool[Math.floor(next() * pool.length)] + text.slice(start + place[1].length);
+      }
       parsed = trySplice(parsed, text) ?? parsePlan(text);
       const result = checkParsed(parsed, { asOf: '2024-01-01' }, previous);
       if (previous.reuse?.taken) reused++;
