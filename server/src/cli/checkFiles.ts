@@ -38,7 +38,7 @@ export async function checkFiles(files: readonly PlanFile[], opts: CheckFilesOpt
       results.push(notAPlan(file, text.finding));
       continue;
     }
-    const versions = wantsHistory(options) ? readPlanVersionsAsync(file.absolute, opts.localToday).catch(() => undefined) : undefined;
+    const versions = wantsHistory(options) ? readPlanVersionsAsync(file.absolute, opts.localToday, text).catch(() => undefined) : undefined;
     results.push(finishFile(file, opts, options, readForCheck(text, opts), await versions));
   }
   return results;
@@ -53,7 +53,7 @@ export function checkOneFile(file: PlanFile, opts: CheckFilesOptions): FileResul
   const options = optionsFor(file, opts);
   const text = readPlanText(file, opts.fix);
   if (typeof text !== 'string') return notAPlan(file, text.finding);
-  return finishFile(file, opts, options, readForCheck(text, opts), wantsHistory(options) ? historyOrNone(() => readPlanVersions(file.absolute, opts.localToday)) : undefined);
+  return finishFile(file, opts, options, readForCheck(text, opts), wantsHistory(options) ? historyOrNone(() => readPlanVersions(file.absolute, opts.localToday, text)) : undefined);
 }
 
 /** History is extra, never a reason to fail a check: anything going wrong reading it means no history (as `checkFiles` does). */

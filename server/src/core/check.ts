@@ -171,9 +171,11 @@ export function checkParsed(parsed: ParsedPlan, options: CheckInput, previous?: 
   if (parsed.readable && isPlanValue(parsed.value)) {
     const root = parsed.value;
     const plan = previousFor(parsed, key, previous);
-    // Taken over from here on: its findings per item are moved, and its map of them updated, in place.
-    if (plan) plan.reuse.taken = true;
-    if (plan) unchangedBefore = Math.min(...plan.changes.map((c) => c.start));
+    if (plan) {
+      // Taken over from here on: its findings per item are moved, and its map of them updated, in place.
+      plan.reuse.taken = true;
+      unchangedBefore = Math.min(...plan.changes.map((c) => c.start));
+    }
     const live = plan ? plan.reuse.live : { parsed, edits };
     live.parsed = parsed;
     live.edits = edits;
@@ -380,7 +382,6 @@ function dirtyUnits(reuse: CheckReuse, changes: readonly SpliceChange[], model: 
   };
 }
 
-/** Kept findings, moved by the splices made since they were placed: the same list when none moved (the items before the edit). */
 /**
  * Moves kept findings by the splices made since they were placed (as
  * `reparse.ts` moves the nodes), in place: they belong to a check that has

@@ -156,8 +156,8 @@ export function filesAt(wanted: readonly FileAtCommit[], root: string): (Uint8Ar
 }
 
 /**
- * `filesAtAsync` with its `git cat-file --batch` started now, before the
- * caller knows what it will ask (while `git log` works out which commits to
+ * `filesAt` without blocking, with its `git cat-file --batch` started now,
+ * before the caller knows what it will ask (while `git log` works out which commits to
  * ask about, say), so the two gits start side by side. Call what it returns
  * once, with the files wanted (none is fine: the batch then just ends); until
  * then its git waits for its questions.

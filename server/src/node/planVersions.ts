@@ -18,38 +18,44 @@ function decode(bytes: Uint8Array): string | undefined {
 /**
  * Every committed version of a plan, oldest first (renames followed), plus
  * the file on disk when it differs from the last commit (dated `today`, with
- * no commit). Undefined outside git.
+ * no commit): `diskText` when the caller has already read it, else read now.
+ * Undefined outside git.
  */
-export function readPlanVersions(file: string, today: string): PlanVersion[] | undefined {
+export function readPlanVersions(file: string, today: string, diskText?: string): PlanVersion[] | undefined {
   const root = repositoryRoot(path.dirname(file));
   if (root === undefined) return undefined;
   const log = fileLog(repoRelative(file, root), root);
   if (log === undefined) return undefined;
-  return withDiskVersion(file, today, versionsOf(log, filesAt(oldestFirst(log), root)));
+  return withDiskVersion(file, today, versionsOf(log, filesAt(oldestFirst(log), root)), diskText);
 }
 
 /**
  * `readPlanVersions`, with both gits started before it returns and read
  * without blocking: the caller works on (parses the plan) while they run.
  */
-export function readPlanVersionsAsync(file: string, today: string): Promise<PlanVersion[] | undefined> {
+export function readPlanVersionsAsync(file: string, today: string, diskText?: string): Promise<PlanVersion[] | undefined> {
   const root = repositoryRoot(path.dirname(file));
   if (root === undefined) return Promise.resolve(undefined);
+  return committedVersionsAsync(repoRelative(file, root), root).then((versions) => versions && withDiskVersion(file, today, versions, diskText));
+}
+
+/**
+ * The committed versions of the file at `rel`, without blocking; undefined
+ * when git cannot say. Its two gits start before the first `await`: the log,
+ * and the batch that reads the versions it names.
+ */
+async function committedVersionsAsync(rel: string, root: string): Promise<PlanVersion[] | undefined> {
   const filesAt = startFilesAt(root);
   // Whatever happens to the log, the batch is asked (if only for nothing), so its git ends.
-  const logged = fileLogAsync(repoRelative(file, root), root).catch(() => undefined);
-  return logged.then(async (log) => {
-    const files = await filesAt(log === undefined ? [] : oldestFirst(log));
-    return log === undefined ? undefined : withDiskVersion(file, today, versionsOf(log, files));
-  });
+  const log = await fileLogAsync(rel, root).catch(() => undefined);
+  const files = await filesAt(log === undefined ? [] : oldestFirst(log));
+  return log === undefined ? undefined : versionsOf(log, files);
 }
 
 /** The committed versions, and the file on disk (dated `today`, no commit) when it differs from the last. */
-function withDiskVersion(file: string, today: string, versions: PlanVersion[]): PlanVersion[] {
-  if (existsSync(file)) {
-    const now = decode(readFileSync(file));
-    if (now !== undefined && now !== versions[versions.length - 1]?.text) versions.push({ commit: '', date: today, author: '', text: now });
-  }
+function withDiskVersion(file: string, today: string, versions: PlanVersion[], diskText: string | undefined): PlanVersion[] {
+  const now = diskText ?? (existsSync(file) ? decode(readFileSync(file)) : undefined);
+  if (now !== undefined && now !== versions[versions.length - 1]?.text) versions.push({ commit: '', date: today, author: '', text: now });
   return versions;
 }
 
@@ -83,9 +89,7 @@ export async function planRepository(file: string): Promise<PlanRepository | und
 /** Every committed version of a plan, oldest first (renames followed), without blocking. Empty when git never saw the file. */
 export async function readCommittedVersions(repo: PlanRepository): Promise<PlanVersion[]> {
   if (repo.head === undefined) return [];
-  const filesAt = startFilesAt(repo.root);
-  const log = (await fileLogAsync(repo.path, repo.root).catch(() => undefined)) ?? [];
-  return versionsOf(log, await filesAt(oldestFirst(log)));
+  return (await committedVersionsAsync(repo.path, repo.root)) ?? [];
 }
 
 function oldestFirst(log: readonly PlanCommit[]): PlanCommit[] {

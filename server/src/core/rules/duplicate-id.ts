@@ -35,7 +35,6 @@ export const duplicateId: Rule = {
 /** An objective, action or target, as the index holds it. */
 interface Item {
   id?: string;
-  index: number;
   path: NodePath;
 }
 
