@@ -1,8 +1,5 @@
 /**
- * Starts the bundled language server (dist/server.js) over stdio, as other
- * editors do (its writer there sends each diagnostic's JSON once and keeps
- * it, where node IPC would write a large plan's megabytes afresh after every
- * keystroke: `server/src/lsp/encoder.ts`), and keeps it
+ * Starts the bundled language server (dist/server.js) over IPC and keeps it
  * running: if it dies it is restarted (up to five times in three minutes),
  * and "eqplan: Restart Server" restarts it on demand. Everything else in the
  * client reaches the server through `PlanServer`.
@@ -57,8 +54,8 @@ export class PlanServer implements vscode.Disposable {
   private create(): LanguageClient {
     const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV], env: serverEnv(process.env) } },
-      debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: serverEnv(process.env) } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
       // Every YAML document of any scheme (file, untitled, virtual workspaces): the server checks
